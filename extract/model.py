@@ -165,7 +165,6 @@ class Report:
         )
 
 
-
 def facts_schema():  # -> dict[str, polars.DataType]
     """Column types of ``Report.facts_frame``; the warehouse loader relies on them."""
     import polars as pl

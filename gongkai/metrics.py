@@ -76,7 +76,11 @@ def _s2() -> list[Metric]:
     out.append(Metric("s2.fee.amount", "二", ("2021",), "行政事业性收费", "本年收费金额", "万元", "amount", None))
     # 2019 format
     for row, label in (("regulation", "规章"), ("normative_doc", "规范性文件")):
-        for col, clabel in (("new_made", "本年新制作数量"), ("new_published", "本年新公开数量"), ("total_published", "对外公开总数量")):
+        for col, clabel in (
+            ("new_made", "本年新制作数量"),
+            ("new_published", "本年新公开数量"),
+            ("total_published", "对外公开总数量"),
+        ):
             out.append(Metric(f"s2.{row}.{col}", "二", ("2019",), label, clabel, "件", "count", None))
     for row, label in (
         ("license", "行政许可"),
@@ -104,7 +108,14 @@ def _s3() -> list[Metric]:
     """Section 三: request counts; every row is broken down by applicant."""
     both = ("2021", "2019")
 
-    def m(code: str, label: str, parent: str | None, group: str | None = None, formats: tuple[str, ...] = both, leaf: bool = True) -> Metric:
+    def m(
+        code: str,
+        label: str,
+        parent: str | None,
+        group: str | None = None,
+        formats: tuple[str, ...] = both,
+        leaf: bool = True,
+    ) -> Metric:
         return Metric(code, "三", formats, label, None, "件", "count", parent, group, leaf)
 
     r = "s3.result"
@@ -131,10 +142,27 @@ def _s3() -> list[Metric]:
         m(f"{r}.not_processed.duplicate", "2.重复申请", f"{r}.not_processed", _NOT_PROCESSED),
         m(f"{r}.not_processed.publication", "3.要求提供公开出版物", f"{r}.not_processed", _NOT_PROCESSED),
         m(f"{r}.not_processed.mass_repeat", "4.无正当理由大量反复申请", f"{r}.not_processed", _NOT_PROCESSED),
-        m(f"{r}.not_processed.confirm_reissue", "5.要求行政机关确认或重新出具已获取信息", f"{r}.not_processed", _NOT_PROCESSED),
+        m(
+            f"{r}.not_processed.confirm_reissue",
+            "5.要求行政机关确认或重新出具已获取信息",
+            f"{r}.not_processed",
+            _NOT_PROCESSED,
+        ),
         m(f"{r}.other", _OTHER, f"{r}.total", formats=("2019",)),
-        m(f"{r}.other.no_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", f"{r}.other", _OTHER, ("2021",)),
-        m(f"{r}.other.unpaid_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", f"{r}.other", _OTHER, ("2021",)),
+        m(
+            f"{r}.other.no_correction",
+            "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+            f"{r}.other",
+            _OTHER,
+            ("2021",),
+        ),
+        m(
+            f"{r}.other.unpaid_fee",
+            "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+            f"{r}.other",
+            _OTHER,
+            ("2021",),
+        ),
         m(f"{r}.other.other", "3.其他", f"{r}.other", _OTHER, ("2021",)),
         m(f"{r}.total", "(七)总计", None),
         m("s3.carried_out", "四、结转下年度继续办理", None),

@@ -1,0 +1,69 @@
+"""Collecting facts from table cells, with provenance and without duplicates.
+
+The section readers only decide which cell is which metric; turning the raw
+text into a value, recording where it came from, and refusing a second value
+for a metric already read (a repeated header or a duplicated table must not
+double a figure) happen here, once.
+"""
+
+from __future__ import annotations
+
+from extract.model import Fact, Issue, Table, Where
+from extract.numbers import parse_cell
+from gongkai.metrics import BY_CODE
+
+
+class CellReader:
+    def __init__(self, section_of_table: dict[int, str]) -> None:
+        self.facts: list[Fact] = []
+        self.issues: list[Issue] = []
+        self._seen: dict[tuple[str, str | None], Fact] = {}
+        self._section_of_table = section_of_table
+
+    def where(self, table: Table, row: int | None = None, column: int | None = None) -> Where:
+        page = table.page_of(row) if row is not None else table.page_of(0)
+        return Where(self._section_of_table.get(table.index), table.index, row, column, page)
+
+    def issue(
+        self, severity: str, code: str, message: str, table: Table, row: int | None = None, column: int | None = None
+    ) -> Issue:
+        return Issue(severity, code, message, self.where(table, row, column))  # type: ignore[arg-type]
+
+    def add(
+        self,
+        metric: str,
+        applicant: str | None,
+        raw: str,
+        table: Table,
+        row: int,
+        column: int,
+        row_label: str,
+        col_label: str,
+    ) -> None:
+        key = (metric, applicant)
+        where = self.where(table, row, column)
+        if key in self._seen:
+            if self._seen[key].raw.strip() != raw.strip():
+                self.issues.append(
+                    Issue(
+                        "warning",
+                        "duplicate_cell",
+                        f"{metric}/{applicant or '-'} printed twice ('{self._seen[key].raw}' and '{raw}'); the first is kept",
+                        where,
+                    )
+                )
+            return
+        parsed = parse_cell(raw, money=BY_CODE[metric].kind == "amount")
+        value = parsed.value if parsed.status == "number" else None
+        if parsed.status == "unreadable":
+            self.issues.append(
+                Issue(
+                    "warning",
+                    "unreadable_cell",
+                    f"{metric}/{applicant or '-'}: cannot read '{raw.strip()}' as a number",
+                    where,
+                )
+            )
+        fact = Fact(metric, applicant, value, raw.strip(), where, row_label, col_label)
+        self._seen[key] = fact
+        self.facts.append(fact)

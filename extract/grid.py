@@ -1,0 +1,72 @@
+"""Merged cells to a true grid, shared by the HTML and DOCX readers.
+
+Labels in the report tables are located by the column they sit in (the
+applicant columns of section 三 hang under a colspan=5 header, the result
+groups under rowspan labels), so a reader must place every cell where a
+browser or Word would draw it, copying a merged cell's text into each position
+it covers. Malformed spans are common on portals; they are treated the way
+browsers treat them (clamped, overlaps keep the earlier cell), never as errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from extract.model import Table
+
+MAX_COLSPAN = 1000  # the HTML limits; larger values are clamped by browsers too
+MAX_ROWSPAN = 65534
+
+Cell = tuple[str, int, int]  # (text, rowspan, colspan); rowspan 0 = to the last row, as in HTML
+
+
+class Grid(NamedTuple):
+    texts: list[list[str]]
+    spans: list[list[bool]]  # True where a position repeats a merged cell whose top-left is elsewhere
+
+
+def expand(rows: Sequence[Sequence[Cell]]) -> Grid:
+    """Place cells row by row in the first free column, the way the HTML table model does.
+
+    A rowspan running past the last row is cut at the last row (rows are never
+    invented); a colspan widens the table. Ragged rows are padded with "".
+    """
+    n = len(rows)
+    slots: list[dict[int, tuple[str, bool]]] = [{} for _ in range(n)]
+    for r, cells in enumerate(rows):
+        taken = slots[r]
+        col = 0
+        for text, rowspan, colspan in cells:
+            while col in taken:
+                col += 1
+            height = n - r if rowspan == 0 else min(max(rowspan, 1), MAX_ROWSPAN, n - r)
+            width = min(max(colspan, 1), MAX_COLSPAN)
+            for dr in range(height):
+                below = slots[r + dr]
+                for dc in range(width):
+                    below.setdefault(col + dc, (text, dr > 0 or dc > 0))
+            col += width
+    ncols = max((max(s) + 1 for s in slots if s), default=0)
+    blank = ("", False)
+    texts = [[s.get(c, blank)[0] for c in range(ncols)] for s in slots]
+    spans = [[s.get(c, blank)[1] for c in range(ncols)] for s in slots]
+    return Grid(texts, spans)
+
+
+def grid_table(rows: Sequence[Sequence[Cell]], index: int) -> Table:
+    """A reader's table block: the expanded grid, with exact column positions."""
+    grid = expand(rows)
+    return Table(rows=grid.texts, index=index, exact_grid=True, spans=grid.spans)
+
+
+def is_layout(cells_per_row: Iterable[int], has_nested_table: bool) -> bool:
+    """Whether a table only arranges the page rather than holding data.
+
+    Portals and some Word files wrap the whole article in a table (one cell,
+    or one column of cells), or build the page out of tables holding tables.
+    Their cells are running text and must be read as paragraphs, with the
+    tables inside them read on their own; a table with no row of two cells
+    cannot pair a label with a value, so it holds no data for us.
+    """
+    return has_nested_table or all(n <= 1 for n in cells_per_row)

@@ -1,0 +1,167 @@
+"""HTML article pages to the block stream: paragraphs and true-grid tables.
+
+One pass over the lxml tree in document order. Portal pages are built out of
+tables, so a table is read as data only when it can hold data (see
+``grid.is_layout``); layout tables are walked like any other container. Cell
+text follows what a browser shows: runs split across <span>/<font>/<b> join
+with no separator, <br> and block children break the line, ASCII whitespace
+collapses, while &nbsp; and full-width spaces stay (the interpreter decides
+what a blank cell is). BeautifulSoup would cost three times the whole budget
+for a page, hence plain lxml and a hand-written walk.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from extract.decode import charset_from_content_type, decode_text
+from extract.grid import Cell, grid_table, is_layout
+from extract.model import Block, Document, Paragraph, UnreadableDocument
+
+# fmt: off
+_SKIP = frozenset({
+    "head", "script", "style", "noscript", "template", "iframe", "object", "embed", "select", "option", "textarea",
+    "button", "svg", "math"
+})
+_BLOCK = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div", "dl",
+    "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
+    "html", "legend", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot",
+    "th", "thead", "tr", "ul"
+})
+# fmt: on
+_CELLS = frozenset(("td", "th"))
+_GROUPS = frozenset(("thead", "tbody", "tfoot"))
+_BREAK = "\x00"  # stands for a structural line break until whitespace is collapsed; libxml2 never yields NUL
+_SPACES = re.compile(r"[ \t\n\r\f]+")
+_BREAKS = re.compile(r" ?\x00[\x00 ]*")
+_DIGITS = re.compile(r"\s*(\d+)")
+
+_PARSER = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
+
+
+def read_html(data: bytes, content_type: str | None = None) -> Document:
+    """Read an HTML page; ``content_type`` is the HTTP header, whose charset is only a hint."""
+    text = decode_text(data, charset_from_content_type(content_type))
+    try:
+        root = etree.fromstring(text.encode("utf-8"), _PARSER)
+    except etree.XMLSyntaxError:
+        root = None
+    if root is None:
+        raise UnreadableDocument("the HTML page is empty")
+    title = root.findtext("head/title")
+    walker = _Walker()
+    walker.visit(root)
+    walker.flush()
+    return Document(blocks=walker.blocks, kind="html", title=_tidy(title) if title else None)
+
+
+class _Walker:
+    """Collects inline text until a block boundary, where it becomes a paragraph."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.line: list[str] = []
+        self.tables = 0
+
+    def flush(self) -> None:
+        if self.line:
+            text = _tidy("".join(self.line))
+            self.line.clear()
+            if text.strip():
+                self.blocks.append(Paragraph(text))
+
+    def visit(self, el: etree._Element) -> None:
+        tag = el.tag
+        if tag in _SKIP or not isinstance(tag, str):
+            return
+        if tag == "br":
+            self.flush()
+            return
+        if tag == "table" and self.data_table(el):
+            return
+        block = tag in _BLOCK
+        if block:
+            self.flush()
+        if el.text:
+            self.line.append(el.text)
+        for child in el:
+            self.visit(child)
+            if child.tail:
+                self.line.append(child.tail)
+        if block:
+            self.flush()
+
+    def data_table(self, table: etree._Element) -> bool:
+        """Emit ``table`` as a Table block if it holds data; False leaves it to be walked as layout."""
+        rows = _rows(table)
+        cells = [[c for c in tr if c.tag in _CELLS] for tr in rows]
+        nested = next(table.iterdescendants("table"), None) is not None
+        if is_layout((len(r) for r in cells), nested):
+            return False
+        self.flush()
+        for caption in table.iterchildren("caption"):
+            self.visit(caption)
+        spans: list[list[Cell]] = [
+            [(_cell_text(c), _span(c.get("rowspan")), _span(c.get("colspan"))) for c in row] for row in cells
+        ]
+        self.blocks.append(grid_table(spans, self.tables))
+        self.tables += 1
+        return True
+
+
+def _rows(table: etree._Element) -> list[etree._Element]:
+    """The table's own rows, header group first and footer group last, as browsers lay them out."""
+    head: list[etree._Element] = []
+    body: list[etree._Element] = []
+    foot: list[etree._Element] = []
+    for child in table:
+        tag = child.tag
+        if tag == "tr":
+            body.append(child)
+        elif tag in _GROUPS:
+            rows = [tr for tr in child if tr.tag == "tr"]
+            (head if tag == "thead" else foot if tag == "tfoot" else body).extend(rows)
+    return head + body + foot
+
+
+def _cell_text(cell: etree._Element) -> str:
+    parts: list[str] = []
+    _collect(cell, parts)
+    return _tidy("".join(parts))
+
+
+def _collect(el: etree._Element, parts: list[str]) -> None:
+    if el.text:
+        parts.append(el.text)
+    for child in el:
+        tag = child.tag
+        if tag == "br":
+            parts.append(_BREAK)
+        elif isinstance(tag, str) and tag not in _SKIP:
+            block = tag in _BLOCK
+            if block:
+                parts.append(_BREAK)
+            _collect(child, parts)
+            if block:
+                parts.append(_BREAK)
+        if child.tail:
+            parts.append(child.tail)
+
+
+def _tidy(text: str) -> str:
+    """Collapse ASCII whitespace like a browser; structural breaks become single newlines."""
+    text = _SPACES.sub(" ", text)
+    if _BREAK in text:
+        text = _BREAKS.sub("\n", text)
+    return text.strip(" \n")
+
+
+def _span(value: str | None) -> int:
+    """rowspan/colspan as browsers parse them: leading digits, anything unparsable is 1."""
+    if value is None:
+        return 1
+    m = _DIGITS.match(value)
+    return int(m.group(1)) if m else 1

@@ -1,0 +1,88 @@
+"""From PDF text lines to the paragraphs of a report: page furniture out, wrapped lines joined.
+
+A PDF has no paragraphs, only positioned lines. A narrative sentence such as
+"收到政府信息公开申请3件" is often wrapped over two lines, or over a page break,
+and the rules that read the narrative need it whole; headings must stay on
+their own. Running headers and page numbers sit between the lines of a wrapped
+paragraph and are not part of the report, so they go first.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from extract.model import Paragraph
+from extract.pdf_text import Line, join_text
+
+EDGE_LINES = 2  # furniture is looked for among the first and last lines of a page
+PAGE_NUMBER = re.compile(
+    r"[-—–\s]*\d+[-—–\s]*"
+    r"|第\s*\d+\s*页\s*[,，/]?\s*(共\s*\d+\s*页)?"
+    r"|\d+\s*/\s*\d+"
+    r"|(page\s*)?\d+\s*(of\s*\d+)?",
+    re.IGNORECASE,
+)
+
+
+def drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
+    """Removes page numbers and running headers/footers from each page's lines (sorted top-down).
+
+    A line is furniture when it sits among the first or last ``EDGE_LINES``
+    lines of its page and either is a page number ("- 3 -", "第 3 页 共 5 页",
+    "3/5") or repeats, digits aside, near the edge of more than half of the
+    pages (needs two pages at least).
+    """
+    edges = [page[:EDGE_LINES] + page[-EDGE_LINES:] for page in pages]
+    counts = Counter(key for edge in edges for key in {_key(line) for line in edge})
+    repeated = {key for key, n in counts.items() if n >= 2 and n > len(pages) / 2}
+    kept = []
+    for page, edge in zip(pages, edges, strict=True):
+        drop = {id(line) for line in edge if PAGE_NUMBER.fullmatch(line.text.strip()) or _key(line) in repeated}
+        kept.append([line for line in page if id(line) not in drop])
+    return kept
+
+
+def _key(line: Line) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", line.text))
+
+
+def margins(lines: list[Line]) -> tuple[float, float]:
+    """The text block's left and right edges, ignoring the two most extreme lines on each side."""
+    if not lines:
+        return 0.0, math.inf
+    lefts = sorted(line.x0 for line in lines)
+    rights = sorted((line.x1 for line in lines), reverse=True)
+    return lefts[min(2, len(lefts) - 1)], rights[min(2, len(rights) - 1)]
+
+
+def paragraphs(lines: list[Line], left: float, right: float) -> list[Paragraph]:
+    """Joins a run of lines (no table between them) into paragraphs.
+
+    A line continues the previous one when the previous line reaches the
+    right edge of the text block, this line starts at the left edge (Chinese
+    paragraphs open with an indent, headings are short or centred), and on the
+    same page the vertical gap is no more than a line's height. A paragraph
+    carries the page of its first line.
+    """
+    out: list[Paragraph] = []
+    text, page, previous = "", None, None
+    for line in lines:
+        if previous is not None and _continues(previous, line, left, right):
+            text = join_text(text, line.text)
+        else:
+            if text:
+                out.append(Paragraph(text, page))
+            text, page = line.text, line.page
+        previous = line
+    if text:
+        out.append(Paragraph(text, page))
+    return out
+
+
+def _continues(previous: Line, line: Line, left: float, right: float) -> bool:
+    height = previous.bottom - previous.top
+    if previous.x1 < right - height * 1.5 or line.x0 > left + height:
+        return False
+    return line.page != previous.page or line.top - previous.bottom <= height * 1.2

@@ -1,0 +1,133 @@
+"""The fast first pass over a PDF: PDFium (pypdfium2) reads every page's text lines.
+
+PDFium opens and lays out a page in about a millisecond, where pdfplumber
+(pdfminer) needs tens; so this pass reads the running text of every page and
+marks which pages could hold a ruled table, and only those pages are handed to
+pdfplumber's table finder (``extract.pdf_tables``). The test is exact rather
+than a guess from the text: pdfplumber's default "lines" strategy builds tables
+only from drawn edges (lines, rectangles, curves), which PDFium reports as path
+objects, so a page without crossing horizontal and vertical paths cannot yield
+a table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from extract.model import UnreadableDocument
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of running text; coordinates in points from the page's top-left corner."""
+
+    text: str
+    page: int
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+
+
+@dataclass(frozen=True, slots=True)
+class PageScan:
+    number: int  # 1-based
+    ruled: bool  # drawn edges that could form a table: read this page with pdfplumber
+    lines: list[Line]  # empty for ruled pages, whose text pdfplumber reads around the tables
+
+
+def scan_pdf(data: bytes) -> list[PageScan]:
+    """Opens the PDF with PDFium; raises ``UnreadableDocument`` for encrypted, corrupt or image-only files."""
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as err:
+        if "password" in str(err).lower():
+            raise UnreadableDocument("PDF is encrypted") from None
+        raise UnreadableDocument(f"corrupt PDF: {err}") from None
+    try:
+        if len(pdf) == 0:
+            raise UnreadableDocument("corrupt PDF: no pages")
+        scans, has_text = [], False
+        for index in range(len(pdf)):
+            scan, text = _scan_page(pdf, index)
+            scans.append(scan)
+            has_text = has_text or text
+    except pdfium.PdfiumError as err:
+        raise UnreadableDocument(f"corrupt PDF: {err}") from None
+    finally:
+        pdf.close()
+    if not has_text:
+        raise UnreadableDocument("PDF has no text layer (scanned image?)")
+    return scans
+
+
+def _scan_page(pdf: pdfium.PdfDocument, index: int) -> tuple[PageScan, bool]:
+    page = pdf[index]
+    try:
+        ruled = _has_rules(page)
+        textpage = page.get_textpage()
+        try:
+            has_text = bool(textpage.get_text_range().strip())
+            lines = [] if ruled or not has_text else _lines(textpage, page.get_height(), index + 1)
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+    return PageScan(index + 1, ruled, lines), has_text
+
+
+def _has_rules(page: pdfium.PdfPage) -> bool:
+    """Whether the page's paths could form a grid: crossing thin lines, or any path with an area.
+
+    A path with an area may be a rectangle or a whole grid drawn as one path;
+    such false alarms only cost a pdfplumber pass, while a missed table would
+    leak its cells into the paragraphs.
+    """
+    horizontal = vertical = 0
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]):
+        left, bottom, right, top = obj.get_pos()
+        width, height = right - left, top - bottom
+        if width > 3 and height > 3:
+            return True
+        horizontal += width >= height
+        vertical += height > width
+        if horizontal >= 2 and vertical >= 2:
+            return True
+    return False
+
+
+def _lines(textpage: pdfium.PdfTextPage, page_height: float, page: int) -> list[Line]:
+    """Groups PDFium's text rectangles (runs of adjacent characters) into lines by vertical overlap."""
+    rects = sorted((textpage.get_rect(i) for i in range(textpage.count_rects())), key=lambda r: (-r[3], r[0]))
+    groups: list[list[tuple[float, float, float, float]]] = []
+    for rect in rects:
+        middle = (rect[1] + rect[3]) / 2
+        if groups and min(r[1] for r in groups[-1]) <= middle <= max(r[3] for r in groups[-1]):
+            groups[-1].append(rect)
+        else:
+            groups.append([rect])
+    lines = []
+    for group in groups:
+        group.sort(key=lambda r: r[0])
+        height = max(r[3] for r in group) - min(r[1] for r in group)
+        text = ""
+        for k, rect in enumerate(group):
+            piece = textpage.get_text_bounded(*rect).strip()
+            gap = rect[0] - group[k - 1][2] if k else 0.0
+            text = join_text(text, piece, wide=gap > height / 2)
+        if text:
+            top = page_height - max(r[3] for r in group)
+            bottom = page_height - min(r[1] for r in group)
+            lines.append(Line(text, page, top, bottom, group[0][0], max(r[2] for r in group)))
+    return lines
+
+
+def join_text(left: str, right: str, *, wide: bool = False) -> str:
+    """Joins two pieces of one flow: no space between CJK characters, one between Latin words or across a gap."""
+    if not left or not right:
+        return left or right
+    latin = left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalnum()
+    return f"{left} {right}" if wide or latin else left + right

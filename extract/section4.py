@@ -1,0 +1,100 @@
+"""Section 四: administrative review and litigation, one row of fifteen figures.
+
+Columns are three proceedings (行政复议, 未经复议直接起诉, 复议后起诉) times five
+outcomes. In an exact grid each column's stacked header cells name its pair.
+In a text export the header cells no longer sit above their numbers, so the
+standard's order is used, but only after the printed header has been checked
+against it label by label (a header printed in another order is not read).
+"""
+
+from __future__ import annotations
+
+from extract.cells import CellReader
+from extract.labels import parse_label, similarity
+from extract.model import Issue, Table
+from extract.table_rows import Row, rows_of, take_values
+from gongkai.metrics import S4_GROUPS, S4_OUTCOMES
+
+_N = len(S4_GROUPS) * len(S4_OUTCOMES)
+
+
+def _compatible(printed: str, canonical: str) -> bool:
+    """A printed label fits a standard one: equal, truncated ("结果" for 结果维持) or near-equal."""
+    return bool(printed) and (canonical.startswith(printed) or similarity(printed, canonical) >= 0.6)
+
+
+def _classify(words: str) -> tuple[str, str] | None:
+    for code, label in S4_GROUPS:
+        if similarity(words, label) >= 0.75:
+            return ("group", code)
+    for code, label in S4_OUTCOMES:
+        if similarity(words, label) >= 0.75:
+            return ("outcome", code)
+    return None
+
+
+def _by_position(table: Table, header: list[Row], positions: list[int]) -> list[str] | None:
+    out = []
+    for p in positions:
+        group = outcome = None
+        for row in header:
+            if p < len(row.cells):
+                kind = _classify(parse_label(row.cells[p]).words)
+                if kind and kind[0] == "group":
+                    group = kind[1]
+                elif kind:
+                    outcome = kind[1]
+        if not group or not outcome:
+            return None
+        out.append(f"s4.{group}.{outcome}")
+    return out if len(set(out)) == _N else None
+
+
+def _by_standard_order(header: list[Row]) -> list[str] | None:
+    groups, outcomes = [], []
+    for row in header:
+        for _, text in row.labels:
+            words = parse_label(text).words
+            if any(similarity(words, label) >= 0.75 for _, label in S4_GROUPS):
+                groups.append(words)
+            elif any(_compatible(words, label) for _, label in S4_OUTCOMES):
+                outcomes.append(words)
+    expected = [label for _, label in S4_OUTCOMES] * len(S4_GROUPS)
+    if len(groups) != len(S4_GROUPS) or len(outcomes) != _N:
+        return None
+    if not all(similarity(g, label) >= 0.75 for g, (_, label) in zip(groups, S4_GROUPS, strict=True)):
+        return None
+    if not all(_compatible(o, e) for o, e in zip(outcomes, expected, strict=True)):
+        return None
+    return [f"s4.{g}.{o}" for g, _ in S4_GROUPS for o, _ in S4_OUTCOMES]
+
+
+def read_section4(table: Table, fmt: str, cells: CellReader, issues: list[Issue]) -> None:
+    rows = rows_of(table)
+    k = next((k for k, r in enumerate(rows) if len(r.numeric) >= len(S4_OUTCOMES)), None)
+    if k is None:
+        return
+    row, header = rows[k], rows[:k]
+    codes = None
+    values = None
+    if table.exact_grid:
+        positions = [i for i in range(row.last_label + 1, len(row.cells))]
+        codes = _by_position(table, header, positions[:_N]) if len(positions) >= _N else None
+        if codes is not None:
+            values = [(p, row.cells[p]) for p in positions[:_N]]
+    if codes is None:
+        codes = _by_standard_order(header)
+        values = take_values(row, _N, None, False) if codes else None
+    if codes is None or values is None:
+        issues.append(
+            cells.issue(
+                "warning",
+                "s4_not_attributable",
+                f"review/litigation row has {len(row.numeric)} numbers but its header does not match the standard layout; no values taken",
+                table,
+                row.index,
+            )
+        )
+        return
+    for code, (pos, raw) in zip(codes, values, strict=True):
+        cells.add(code, None, raw, table, row.index, pos, code.split(".")[1], code.split(".")[2])

@@ -1,0 +1,34 @@
+"""Crawl knobs in one place, so the CLI, the flow and the benchmark agree on defaults."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from gongkai import __version__
+
+CONTACT_URL = os.environ.get("GONGKAI_CONTACT", "https://github.com/gongkai/gongkai")
+USER_AGENT = f"gongkai/{__version__} (+{CONTACT_URL})"
+ROBOTS_TOKEN = "gongkai"  # the product token robots.txt rules are matched against
+
+
+@dataclass(frozen=True, slots=True)
+class CrawlSettings:
+    """How politely and how patiently to fetch.
+
+    ``interval`` is the pause between the end of one request and the start of
+    the next to the same host; government portals are small servers and often
+    ban bursts, so the default errs on the slow side. A robots.txt
+    ``Crawl-delay`` larger than the interval wins.
+    """
+
+    interval: float = 1.0
+    connect_timeout: float = 10.0
+    read_timeout: float = 30.0
+    attempts: int = 3
+    backoff: float = 2.0  # seconds before the first retry, doubled for each further one
+    max_bytes: int = 100 * 1024 * 1024
+    max_redirects: int = 5
+    max_listing_pages: int = 200
+    chunk_size: int = 25  # report pages per fetch task: keeps Prefect's per-task cost under 10% of the work
+    user_agent: str = USER_AGENT

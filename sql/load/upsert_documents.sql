@@ -1,0 +1,36 @@
+-- batch_documents: one row per document of the batch.
+-- A document already here keeps when and where it was first fetched; what
+-- extraction says about it is replaced (a newer extractor may read it better).
+update documents
+set
+    extractor_version = b.extractor_version,
+    agency_id = a.agency_id,
+    year = b.year,
+    format = b.format,
+    kind = b.kind,
+    sections = b.sections,
+    narrative = b.narrative::json,
+    loaded_at = b.loaded_at
+from batch_documents as b
+left join dim_agency as a on a.name = b.agency
+where documents.document_id = b.document_id;
+
+insert into documents by name
+select
+    b.document_id,
+    b.url,
+    b.fetched_at,
+    b.content_type,
+    b.extractor_version,
+    a.agency_id,
+    b.year,
+    b.format,
+    b.kind,
+    b.sections,
+    b.narrative::json as narrative,
+    b.archive_path,
+    b.run_id,
+    b.loaded_at
+from batch_documents as b
+left join dim_agency as a on a.name = b.agency
+where b.document_id not in (select document_id from documents);

@@ -1,0 +1,2 @@
+insert into quality_runs by name
+select * from run

@@ -1,0 +1,109 @@
+"""Grid expansion: the property every table reader leans on."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extract.grid import MAX_COLSPAN, expand, grid_table, is_layout
+
+
+@st.composite
+def tilings(draw):
+    """A rectangular grid cut into rectangles, and the HTML rows that describe it.
+
+    Each rectangle is a cell written in the row of its top edge, in column
+    order: exactly what a well-formed <table> with rowspan/colspan says.
+    """
+    height = draw(st.integers(1, 7))
+    width = draw(st.integers(1, 7))
+    owner: list[list[int | None]] = [[None] * width for _ in range(height)]
+    rects: list[tuple[int, int, int, int]] = []
+    for r in range(height):
+        for c in range(width):
+            if owner[r][c] is not None:
+                continue
+            max_w = 1
+            while c + max_w < width and owner[r][c + max_w] is None:
+                max_w += 1
+            w = draw(st.integers(1, max_w))
+            h = draw(st.integers(1, height - r))
+            for dr in range(h):
+                for dc in range(w):
+                    owner[r + dr][c + dc] = len(rects)
+            rects.append((r, c, h, w))
+    rows = [[(f"cell{i}", h, w) for i, (top, _, h, w) in enumerate(rects) if top == r] for r in range(height)]
+    return rows, rects, owner
+
+
+@given(tilings())
+def test_a_well_formed_table_expands_to_its_tiling(case):
+    rows, rects, owner = case
+    grid = expand(rows)
+    assert grid.texts == [[f"cell{i}" for i in line] for line in owner]
+    for i, (top, left, h, w) in enumerate(rects):
+        covered = [(r, c) for r, line in enumerate(grid.texts) for c, t in enumerate(line) if t == f"cell{i}"]
+        assert len(covered) == h * w
+        assert grid.spans[top][left] is False
+        assert sum(grid.spans[r][c] for r, c in covered) == h * w - 1
+
+
+messy_cell = st.tuples(
+    st.just(""),
+    st.one_of(st.integers(-2, 5), st.just(0), st.just(10**6)),
+    st.one_of(st.integers(-2, 5), st.just(MAX_COLSPAN + 5)),
+)
+
+
+@given(st.lists(st.lists(messy_cell, max_size=5), max_size=6))
+def test_any_spans_give_a_rectangle_without_losing_a_cell(raw):
+    rows = [[(f"r{r}c{c}", rs, cs) for c, (_, rs, cs) in enumerate(line)] for r, line in enumerate(raw)]
+    grid = expand(rows)
+    assert len(grid.texts) == len(rows) == len(grid.spans)
+    widths = {len(line) for line in grid.texts} | {len(line) for line in grid.spans}
+    assert len(widths) <= 1
+    for r, line in enumerate(rows):
+        tops = []
+        for text, _, _ in line:
+            origin = [c for c, t in enumerate(grid.texts[r]) if t == text and not grid.spans[r][c]]
+            assert len(origin) == 1, text
+            tops.append(origin[0])
+        assert tops == sorted(tops)
+    for line, flags in zip(grid.texts, grid.spans, strict=True):
+        for text, copied in zip(line, flags, strict=True):
+            assert text or not copied
+
+
+@given(st.lists(st.lists(st.text(max_size=3), min_size=1, max_size=5), max_size=6))
+def test_a_table_without_spans_is_its_own_grid(texts):
+    width = max((len(line) for line in texts), default=0)
+    grid = expand([[(t, 1, 1) for t in line] for line in texts])
+    assert grid.texts == [line + [""] * (width - len(line)) for line in texts]
+    assert not any(any(line) for line in grid.spans)
+
+
+def test_rowspan_zero_reaches_the_last_row_and_long_spans_are_cut():
+    grid = expand([[("a", 0, 1), ("b", 9, 1)], [("c", 1, 1)], [("d", 1, 1)]])
+    assert grid.texts == [["a", "b", ""], ["a", "b", "c"], ["a", "b", "d"]]
+
+
+def test_an_overlap_keeps_the_earlier_cell():
+    grid = expand([[("a", 1, 1), ("b", 2, 1)], [("c", 1, 3)]])
+    assert grid.texts == [["a", "b", ""], ["c", "b", "c"]]
+    assert grid.spans == [[False, False, False], [False, True, True]]
+
+
+def test_grid_table_is_exact():
+    table = grid_table([[("x", 1, 2)], [("1", 1, 1), ("2", 1, 1)]], index=3)
+    assert (table.rows, table.spans, table.index, table.exact_grid) == (
+        [["x", "x"], ["1", "2"]],
+        [[False, True], [False, False]],
+        3,
+        True,
+    )
+
+
+def test_layout_tables_are_those_that_cannot_pair_a_label_with_a_value():
+    assert is_layout([1, 1, 0], has_nested_table=False)
+    assert is_layout([2, 3], has_nested_table=True)
+    assert not is_layout([1, 2], has_nested_table=False)

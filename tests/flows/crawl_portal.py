@@ -1,0 +1,130 @@
+"""A real HTTP server for the crawl tests: it serves bytes we control and misbehaves on request.
+
+Every request is logged (path, request headers, start and end time) so tests
+can assert on politeness: conditional headers, intervals, requests in flight.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import socket
+import struct
+import threading
+import time
+from dataclasses import dataclass, field
+from email.utils import formatdate
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+@dataclass
+class Route:
+    body: bytes = b""
+    content_type: str = "text/html; charset=utf-8"
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    fail_first: int = 0  # answer this many requests with `failure` before behaving
+    failure: str = "500"  # "500", "reset", "truncate", "slow"
+    fault: str | None = None  # always: "reset", "truncate", "slow", "huge"
+    delay: float = 0.0
+    validators: bool = True  # send ETag / Last-Modified and honour conditional requests
+    served: int = 0
+
+
+@dataclass(frozen=True)
+class Hit:
+    path: str
+    headers: dict[str, str]
+    start: float
+    end: float
+    status: int
+
+
+class Portal:
+    def __init__(self) -> None:
+        self.routes: dict[str, Route] = {}
+        self.hits: list[Hit] = []
+        self.lock = threading.Lock()
+        portal = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                start = time.time()
+                status = portal.answer(self)
+                with portal.lock:
+                    portal.hits.append(Hit(self.path, dict(self.headers), start, time.time(), status))
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.port = self.server.server_address[1]
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self) -> Portal:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    def url(self, path: str, host: str = "127.0.0.1") -> str:
+        return f"http://{host}:{self.port}{path}"
+
+    def add(self, path: str, body: bytes | str = b"", **kwargs: object) -> Route:
+        route = Route(body=body.encode() if isinstance(body, str) else body, **kwargs)  # type: ignore[arg-type]
+        self.routes[path] = route
+        return route
+
+    def requests_to(self, path: str) -> list[Hit]:
+        return [h for h in self.hits if h.path == path]
+
+    def answer(self, handler: BaseHTTPRequestHandler) -> int:
+        route = self.routes.get(handler.path.split("#")[0])
+        if route is None:
+            return _send(handler, 404, b"not found", {"Content-Type": "text/plain"})
+        route.served += 1
+        fault = route.failure if route.served <= route.fail_first else route.fault
+        if fault == "500":
+            return _send(handler, 500, b"busy", {"Content-Type": "text/plain"})
+        if fault == "reset":
+            handler.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            handler.close_connection = True
+            handler.connection.close()
+            return 0
+        if fault == "slow" or route.delay:
+            time.sleep(route.delay or 5.0)
+        headers = {"Content-Type": route.content_type, **route.headers}
+        if route.validators:
+            etag = '"' + hashlib.sha256(route.body).hexdigest()[:16] + '"'
+            headers |= {"ETag": etag, "Last-Modified": formatdate(1_700_000_000, usegmt=True)}
+            if handler.headers.get("If-None-Match") == etag:
+                return _send(handler, 304, b"", headers)
+        if fault == "huge":
+            headers["Content-Length"] = str(200 * 1024 * 1024)
+            return _send(handler, 200, b"\0" * 65536, headers, exact=False)
+        if fault == "truncate":
+            headers["Content-Length"] = str(len(route.body) + 1000)
+            return _send(handler, 200, route.body, headers, exact=False)
+        return _send(handler, route.status, route.body, headers)
+
+
+def _send(handler: BaseHTTPRequestHandler, status: int, body: bytes, headers: dict[str, str], exact: bool = True) -> int:
+    handler.send_response(status)
+    for name, value in headers.items():
+        handler.send_header(name, value)
+    if exact:
+        handler.send_header("Content-Length", str(len(body) if status != 304 else 0))
+    else:
+        handler.close_connection = True
+    handler.end_headers()
+    if status != 304:
+        try:
+            handler.wfile.write(body)
+            handler.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+    return status

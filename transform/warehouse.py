@@ -1,0 +1,121 @@
+"""Opening the warehouse and bringing its schema up to date.
+
+The schema is a sequence of numbered SQL files (``sql/migrations``) recorded
+in ``schema_migrations`` as they are applied, so an existing warehouse file
+upgrades in place instead of being rebuilt. Views carry no data and are
+recreated on every migrate, so editing a view file needs no migration.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+
+SQL_DIR = Path(__file__).resolve().parents[1] / "sql"
+MIGRATIONS_DIR = SQL_DIR / "migrations"
+VIEWS_DIR = SQL_DIR / "views"
+DEFAULT_DB = Path("data/warehouse.duckdb")
+DEFAULT_PUBLISHED = Path("data/published/gongkai.duckdb")
+_MIGRATION_NAME = re.compile(r"^(\d{4})_(\w+)\.sql$")
+
+
+def sql(name: str) -> str:
+    """The text of ``sql/<name>``: SQL lives in files, not in Python strings."""
+    return (SQL_DIR / name).read_text(encoding="utf-8")
+
+
+def connect(db_path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open (creating if needed) the warehouse file; ``migrate`` makes its schema current."""
+    db_path = Path(db_path)
+    if not read_only:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    return duckdb.connect(str(db_path), read_only=read_only)
+
+
+def migrations() -> list[tuple[int, str, Path]]:
+    """(version, name, path) of every migration file, in version order."""
+    found = []
+    for path in MIGRATIONS_DIR.glob("*.sql"):
+        match = _MIGRATION_NAME.match(path.name)
+        if match:
+            found.append((int(match.group(1)), match.group(2), path))
+    return sorted(found)
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Apply the migrations this file lacks, each in its own transaction; reseed; recreate views.
+
+    Returns the versions applied now. A failing migration rolls back alone,
+    leaving the file at the previous version.
+    """
+    from transform.seed import seed_dimensions
+
+    con.execute(sql("warehouse/schema_migrations.sql"))
+    done = {version for (version,) in con.execute(sql("warehouse/applied_migrations.sql")).fetchall()}
+    applied = []
+    for version, name, path in migrations():
+        if version in done:
+            continue
+        with transaction(con):
+            con.execute(path.read_text(encoding="utf-8"))
+            con.execute(
+                sql("warehouse/record_migration.sql"),
+                {"version": version, "name": name, "applied_at": datetime.now(UTC).replace(tzinfo=None)},
+            )
+        applied.append(version)
+    with transaction(con):
+        seed_dimensions(con)
+    create_views(con)
+    return applied
+
+
+def create_views(con: duckdb.DuckDBPyConnection, views_dir: Path = VIEWS_DIR) -> None:
+    """(Re)create every view in ``sql/views``, in whatever order their dependencies allow.
+
+    DuckDB binds a view when it is created, so a view read before the one it
+    selects from fails with a catalog error; such views are retried after the
+    others until a whole pass makes no progress.
+    """
+    pending = sorted(views_dir.glob("*.sql"))
+    while pending:
+        failed: list[tuple[Path, duckdb.Error]] = []
+        for path in pending:
+            try:
+                con.execute(path.read_text(encoding="utf-8"))
+            except duckdb.CatalogException as exc:
+                failed.append((path, exc))
+        if len(failed) == len(pending):
+            path, exc = failed[0]
+            raise RuntimeError(f"view {path.name} cannot be created: {exc}") from exc
+        pending = [path for path, _ in failed]
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """One explicit transaction: committed on success, rolled back on any exception."""
+    con.begin()
+    try:
+        yield con
+    except BaseException:
+        con.rollback()
+        raise
+    con.commit()
+
+
+@contextmanager
+def opened(con_or_path: duckdb.DuckDBPyConnection | Path | str) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Use a caller's connection as is, or open and migrate a file for the duration."""
+    if isinstance(con_or_path, duckdb.DuckDBPyConnection):
+        yield con_or_path
+        return
+    con = connect(Path(con_or_path))
+    try:
+        migrate(con)
+        yield con
+    finally:
+        con.close()
