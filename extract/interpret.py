@@ -50,7 +50,7 @@ def interpret(doc: Document) -> Report:
     tables = [b for b in doc.blocks if isinstance(b, Table)]
     agency, year = find_identity(paragraphs, doc.title)
     sections, section_of = assign_sections(doc.blocks)
-    if not tables and not sections and agency is None and year is None:
+    if not sections and agency is None and year is None:
         raise UnreadableDocument("no annual report found: no title, section headings or report tables")
     fmt = detect_format(tables, year)
     cells = CellReader(section_of)

@@ -33,10 +33,10 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from extract.model import Table
+from extract.pdf_layout import ENUMERATION
 
 TOLERANCE = 3.0  # points; edges closer than this are one edge
 NUMBER = re.compile(r"[-+−]?[\d,，.．]*\d[\d,，.．]*\s*\S{0,2}")
-ENUMERATION = re.compile(r"\s*([（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+\s*[.、．]|[①-⑳])")
 
 Box = tuple[float, float, float, float, str]  # x0, top, x1, bottom, raw text
 

@@ -16,6 +16,7 @@ from collections import Counter
 from extract.model import Paragraph
 from extract.pdf_text import Line, join_text
 
+ENUMERATION = re.compile(r"\s*([（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+\s*[.、．]|[①-⑳])")
 EDGE_LINES = 2  # furniture is looked for among the first and last lines of a page
 PAGE_NUMBER = re.compile(
     r"[-—–\s]*\d+[-—–\s]*"
@@ -49,12 +50,11 @@ def _key(line: Line) -> str:
 
 
 def margins(lines: list[Line]) -> tuple[float, float]:
-    """The text block's left and right edges, ignoring the two most extreme lines on each side."""
+    """The text block's left and right edges (furniture and tables are out already, and body text never
+    crosses the margins)."""
     if not lines:
         return 0.0, math.inf
-    lefts = sorted(line.x0 for line in lines)
-    rights = sorted((line.x1 for line in lines), reverse=True)
-    return lefts[min(2, len(lefts) - 1)], rights[min(2, len(rights) - 1)]
+    return min(line.x0 for line in lines), max(line.x1 for line in lines)
 
 
 def paragraphs(lines: list[Line], left: float, right: float) -> list[Paragraph]:
@@ -62,9 +62,10 @@ def paragraphs(lines: list[Line], left: float, right: float) -> list[Paragraph]:
 
     A line continues the previous one when the previous line reaches the
     right edge of the text block, this line starts at the left edge (Chinese
-    paragraphs open with an indent, headings are short or centred), and on the
-    same page the vertical gap is no more than a line's height. A paragraph
-    carries the page of its first line.
+    paragraphs open with an indent, headings are short or centred) and does not
+    open with an enumeration mark ("三、", "（一）", "1."), and on the same page
+    the vertical gap is no more than a line's height. A paragraph carries the
+    page of its first line.
     """
     out: list[Paragraph] = []
     text, page, previous = "", None, None
@@ -83,6 +84,6 @@ def paragraphs(lines: list[Line], left: float, right: float) -> list[Paragraph]:
 
 def _continues(previous: Line, line: Line, left: float, right: float) -> bool:
     height = previous.bottom - previous.top
-    if previous.x1 < right - height * 1.5 or line.x0 > left + height:
+    if previous.x1 < right - height * 1.5 or line.x0 > left + height or ENUMERATION.match(line.text):
         return False
     return line.page != previous.page or line.top - previous.bottom <= height * 1.2

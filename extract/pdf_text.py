@@ -88,7 +88,7 @@ def _has_rules(page: pdfium.PdfPage) -> bool:
     """
     horizontal = vertical = 0
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]):
-        left, bottom, right, top = obj.get_pos()
+        left, bottom, right, top = obj.get_bounds()
         width, height = right - left, top - bottom
         if width > 3 and height > 3:
             return True

@@ -12,6 +12,14 @@ from extract.model import Document, UnreadableDocument
 MAX_BYTES = 64 * 1024 * 1024  # a report is a few MB at most; larger inputs are refused, not parsed
 
 
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
+def _control_share(head: bytes) -> float:
+    """Share of control bytes: text, HTML and every CJK encoding have next to none."""
+    return (len(head) - len(head.translate(None, _CONTROL))) / max(len(head), 1)
+
+
 def kind_of(data: bytes, content_type: str | None = None) -> str:
     head = data[:2048]
     if b"%PDF-" in data[:1024]:
@@ -20,7 +28,7 @@ def kind_of(data: bytes, content_type: str | None = None) -> str:
         return "docx" if b"word/" in data[:65536] or b"[Content_Types].xml" in data[:65536] else "zip"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return "doc"
-    if head.count(b"\x00") > 16 and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if _control_share(head) > 0.02 and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "binary"
     lowered = head.lower()
     if any(tag in lowered for tag in (b"<html", b"<!doctype html", b"<body", b"<table", b"<div", b"<p>", b"<meta")):

@@ -14,8 +14,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from functools import cached_property
 
+import duckdb
 import polars as pl
 
 from gongkai.metrics import BY_CODE, FORMATS
@@ -24,9 +25,12 @@ BLANK = "__blank"
 REPORT_KEYS = ["document_id", "agency", "year", "format"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Inputs:
-    """What one quality run reads: current facts and current documents."""
+    """What one quality run reads: current facts and current documents.
+
+    The pivots several rules share are computed once per run.
+    """
 
     facts: pl.DataFrame  # document_id, agency, year, format, metric, applicant, value, raw
     documents: pl.DataFrame  # document_id, agency, year, format, narrative (dict)
@@ -36,17 +40,26 @@ class Inputs:
         codes = [code for code, m in BY_CODE.items() if m.section == section]
         return self.facts.filter(pl.col("format").is_in(FORMATS) & pl.col("metric").is_in(codes))
 
+    @cached_property
+    def s3_by_applicant(self) -> pl.DataFrame:
+        """Section 三, one row per report and applicant column, one column per metric."""
+        codes = [code for code, m in BY_CODE.items() if m.section == "三"]
+        return pivot(self.section("三"), [*REPORT_KEYS, "applicant"], "metric", codes)
 
-def read_inputs(db_path: Path) -> Inputs:
-    """Read current facts and documents (read-only: quality never writes facts)."""
-    from transform.warehouse import connect, sql
+    @cached_property
+    def by_report(self) -> pl.DataFrame:
+        """Sections 二 and 四 (no applicant), one row per report, one column per metric."""
+        facts = self.facts.filter(pl.col("applicant").is_null() & pl.col("format").is_in(FORMATS))
+        codes = [code for code, m in BY_CODE.items() if not m.has_applicant]
+        return pivot(facts.filter(pl.col("metric").is_in(codes)), REPORT_KEYS, "metric", codes)
 
-    con = connect(db_path, read_only=True)
-    try:
-        facts = con.execute(sql("quality/current_facts.sql")).pl()
-        documents = con.execute(sql("quality/current_documents.sql")).pl()
-    finally:
-        con.close()
+
+def read_inputs(con: duckdb.DuckDBPyConnection) -> Inputs:
+    """Current facts and documents, through the warehouse's ``report_facts`` view."""
+    from transform.warehouse import sql
+
+    facts = con.execute(sql("quality/current_facts.sql")).pl()
+    documents = con.execute(sql("quality/current_documents.sql")).pl()
     return Inputs(facts=facts, documents=_parse_narrative(documents))
 
 

@@ -28,7 +28,12 @@ def metric_frame() -> pl.DataFrame:
             "has_applicant": [m.has_applicant for m in METRICS],
             "formats": [list(m.formats) for m in METRICS],
         },
-        schema_overrides={"ordinal": pl.Int32, "col_label": pl.String, "group_label": pl.String, "parent_code": pl.String},
+        schema_overrides={
+            "ordinal": pl.Int32,
+            "col_label": pl.String,
+            "group_label": pl.String,
+            "parent_code": pl.String,
+        },
     )
 
 

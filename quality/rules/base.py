@@ -55,29 +55,30 @@ def equation(
     wide: pl.DataFrame,
     *,
     rule: str,
-    metric: str,
+    metric: str | pl.Expr,
     observed: list[str],
     expected: list[str],
+    subtract: tuple[str, ...] = (),
     applicant: pl.Expr | None = None,
     note: pl.Expr | None = None,
 ) -> pl.DataFrame:
-    """Checks of ``sum(observed) == sum(expected)`` on each row of ``wide``.
+    """Checks of ``sum(observed) == sum(expected) - sum(subtract)`` on each row of ``wide``.
 
     Rows where any term is absent (null: the report has no such row or
     column) are not checked, so a report missing a section raises no
     alarm. Blank terms count as 0 and are listed in ``blank_cells``.
     """
-    terms = observed + expected
+    terms = [*observed, *expected, *subtract]
     present = pl.all_horizontal(pl.col(t).is_not_null() for t in terms) if terms else pl.lit(False)
     blanks = pl.concat_list(pl.when(pl.col(t + BLANK)).then(pl.lit(t)) for t in terms).list.drop_nulls()
     obs = pl.sum_horizontal(observed)
-    exp = pl.sum_horizontal(expected)
+    exp = pl.sum_horizontal(expected) - (pl.sum_horizontal(subtract) if subtract else 0.0)
     return wide.filter(present).select(
         pl.col("document_id"),
         pl.col("agency"),
         pl.col("year").cast(pl.Int32),
         pl.lit(rule).alias("rule"),
-        pl.lit(metric).alias("metric"),
+        (pl.lit(metric) if isinstance(metric, str) else metric).alias("metric"),
         (applicant if applicant is not None else pl.lit(None, pl.String)).alias("applicant"),
         exp.alias("expected"),
         obs.alias("observed"),

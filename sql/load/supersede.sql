@@ -15,11 +15,12 @@ from (
             d.document_id
         ) as current_id
     from documents as d
-    where (d.agency_id, d.year) in (
-        select (agency_id, year) from documents
+    inner join (
+        select distinct agency_id, year
+        from documents
         where document_id in (select document_id from batch_documents)
             or superseded_by in (select document_id from batch_documents)
-    )
+    ) as touched on touched.agency_id = d.agency_id and touched.year = d.year
 ) as ranked
 where documents.document_id = ranked.document_id
     and documents.superseded_by is distinct from ranked.current_id;

@@ -9,8 +9,7 @@ set
     format = b.format,
     kind = b.kind,
     sections = b.sections,
-    narrative = b.narrative::json,
-    loaded_at = b.loaded_at
+    narrative = b.narrative::json
 from batch_documents as b
 left join dim_agency as a on a.name = b.agency
 where documents.document_id = b.document_id;

@@ -79,6 +79,25 @@ def write_lines(c: canvas.Canvas, y: float, lines: list[str]) -> float:
     return y
 
 
+def write_paragraph(c: canvas.Canvas, y: float, text: str, size: float = 11) -> float:
+    """A body paragraph as Word sets it: two-character indent, lines broken at the right margin."""
+    c.setFont(FONT, size)
+    right, x, line = WIDTH - LEFT, LEFT + 2 * size, ""
+    for char in text:
+        if x + pdfmetrics.stringWidth(line + char, FONT, size) > right:
+            c.drawString(x, y, line)
+            y, x, line = y - size * 1.6, LEFT, ""
+        line += char
+    c.drawString(x, y, line)
+    return y - size * 1.6
+
+
+NARRATIVE = (
+    "本年度，本局认真贯彻落实《中华人民共和国政府信息公开条例》，不断完善依申请公开工作机制，"
+    "全年共收到政府信息公开申请23件，均在法定期限内予以答复，未发生因政府信息公开引起的行政复议和行政诉讼案件。"
+)
+
+
 def page_furniture(c: canvas.Canvas, page: int, pages: int, style: str) -> None:
     """The running header and the page number that the reader must drop."""
     c.setFont(FONT, 8)
@@ -112,7 +131,9 @@ def merged_header() -> bytes:
     buf = io.BytesIO()
     c = new_canvas(buf)
     page_furniture(c, 1, 1, "dash")
-    y = write_lines(c, HEIGHT - 70, ["平安县公安局2024年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况"])
+    y = write_lines(c, HEIGHT - 70, ["平安县公安局2024年政府信息公开工作年度报告", "一、总体情况"])
+    y = write_paragraph(c, y, NARRATIVE)
+    y = write_lines(c, y, ["三、收到和处理政府信息公开申请情况"])
     body = [
         Cell(3, 0, "一、本年新收政府信息公开申请数量", 1, 3),
         *numbers(3, [23, 0, 0, 0, 0, 0, 23]),
@@ -145,8 +166,8 @@ def two_pages() -> bytes:
     c = new_canvas(buf)
     page_furniture(c, 1, 2, "count")
     y = write_lines(c, HEIGHT - 70, ["三、收到和处理政府信息公开申请情况"])
-    filler = [f"（{k}）本年度依法办理政府信息公开申请，按时答复，未发生超期情况。" for k in range(1, 32)]
-    y = write_lines(c, y, filler)
+    for _ in range(7):
+        y = write_paragraph(c, y, NARRATIVE)
     first = [
         Cell(3, 0, "二、上年结转政府信息公开申请数量", 1, 3),
         *numbers(3, [0, 0, 0, 0, 0, 0, 0]),
@@ -185,6 +206,50 @@ def two_pages() -> bytes:
     return buf.getvalue()
 
 
+def group_over_break() -> bytes:
+    """Page 1 ends inside the rowspan group "（三）不予公开"; page 2 carries on with the group's next row.
+
+    Page 2 repeats no header. A second table, section 二, ends on page 2 with
+    a label whose numbers were pushed to page 3.
+    """
+    buf = io.BytesIO()
+    c = new_canvas(buf)
+    page_furniture(c, 1, 3, "dash")
+    y = write_lines(c, HEIGHT - 70, ["三、收到和处理政府信息公开申请情况"])
+    for _ in range(7):
+        y = write_paragraph(c, y, NARRATIVE)
+    first = [
+        Cell(3, 0, "三、本\n年度办\n理结果", 1),
+        Cell(3, 1, "（三）不\n予公开"),
+        Cell(3, 2, "1.属于国家秘密"),
+        *numbers(3, [0, 0, 0, 0, 0, 0, 0]),
+    ]
+    draw_grid(c, y, S3_WIDTHS, [*S3_HEADER_HEIGHTS, 40], S3_HEADER + first)
+    c.showPage()
+    page_furniture(c, 2, 3, "dash")
+    second = [
+        Cell(0, 0, "", 2),
+        Cell(0, 1, "", 1),
+        Cell(0, 2, "2.其他法律行政法规禁\n止公开"),
+        *numbers(0, [1, 0, 0, 0, 0, 0, 1]),
+        Cell(1, 1, "（七）总计", 1, 2),
+        *numbers(1, [1, 0, 0, 0, 0, 0, 1]),
+    ]
+    bottom = draw_grid(c, HEIGHT - 60, S3_WIDTHS, [28, 16], second)
+    y = write_lines(c, bottom - 30, ["二、主动公开政府信息情况"])
+    for _ in range(6):
+        y = write_paragraph(c, y, NARRATIVE)
+    s2_top = [Cell(0, 0, "信息内容"), *(Cell(0, 1 + k, t) for k, t in enumerate(["本年制发件数", "本年废止件数", "现行有效件数"]))]
+    draw_grid(c, y, [120, 90, 90, 90], [16, 16], [*s2_top, Cell(1, 0, "行政规范性文件"), *(Cell(1, k, "") for k in (1, 2, 3))])
+    c.showPage()
+    page_furniture(c, 3, 3, "dash")
+    tail = [Cell(0, 0, ""), *(Cell(0, 1 + k, v) for k, v in enumerate(["1", "0", "22"]))]
+    bottom = draw_grid(c, HEIGHT - 60, [120, 90, 90, 90], [16], tail)
+    write_lines(c, bottom - 30, ["六、其他需要报告的事项", "无。"])
+    c.save()
+    return buf.getvalue()
+
+
 def owner_password_only() -> bytes:
     """Encrypted with an empty user password: opens without one, like many portal PDFs."""
     from reportlab.lib.pdfencrypt import StandardEncryption
@@ -216,6 +281,7 @@ def no_text() -> bytes:
 SAMPLES = {
     "merged_header.pdf": merged_header,
     "two_pages.pdf": two_pages,
+    "group_over_break.pdf": group_over_break,
     "owner_password_only.pdf": owner_password_only,
     "encrypted.pdf": encrypted,
     "no_text.pdf": no_text,

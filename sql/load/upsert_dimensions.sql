@@ -1,4 +1,5 @@
--- batch_agencies: the agencies a batch names. New ones get the next ids;
+-- batch_agencies: the agencies a batch names; batch_documents: its documents.
+-- Agencies new to the warehouse get the next ids;
 -- a portal host is filled in once known, never overwritten.
 insert into dim_agency (agency_id, name_printed, name, region, level, portal_host)
 select

@@ -1,0 +1,94 @@
+"""Walking a host's column pages to the list of report links (the body of the discovery task).
+
+Listing pages are fetched conditionally; a 304 reuses the links the page held
+last time, so an unchanged portal costs one small request per page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extract.sniff import kind_of
+from flows.discover import Link, parse_page
+from flows.http_client import FetchError, PoliteClient, RobotsRecord
+from flows.settings import CrawlSettings
+from flows.state import ListingRecord
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    agency: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    link: Link
+    agency: str  # as named in the sources file; used only when a report does not name itself
+
+
+@dataclass(slots=True)
+class Discovery:
+    host: str
+    found: list[Found] = field(default_factory=list)
+    listings: dict[str, ListingRecord] = field(default_factory=dict)
+    robots: dict[str, RobotsRecord] = field(default_factory=dict)
+    failures: dict[str, str] = field(default_factory=dict)  # url -> reason
+    not_before: dict[str, float] = field(default_factory=dict)
+
+
+def discover_host(
+    host: str,
+    sources: list[Source],
+    known: dict[str, ListingRecord],
+    robots: dict[str, RobotsRecord],
+    settings: CrawlSettings,
+) -> Discovery:
+    result = Discovery(host)
+    seen_links: set[str] = set()
+    with PoliteClient(settings, robots) as client:
+        for source in sources:
+            for link in _walk(client, source.url, known, result, settings.max_listing_pages):
+                if link.url not in seen_links:
+                    seen_links.add(link.url)
+                    result.found.append(Found(link, source.agency))
+        result.robots = client.robots
+        result.not_before = client.last_request_at()
+    return result
+
+
+def _walk(
+    client: PoliteClient, seed: str, known: dict[str, ListingRecord], result: Discovery, limit: int
+) -> list[Link]:
+    """Breadth-first over the seed and its pagination; a seed that is itself a report is its own only link."""
+    queue, seen, links = [seed], {seed}, []
+    while queue and len(seen) <= limit:
+        url = queue.pop(0)
+        record = _listing(client, url, known.get(url), is_seed=url == seed)
+        if isinstance(record, str):
+            result.failures[url] = record
+            continue
+        result.listings[url] = record
+        links.extend(record.reports)
+        for page in record.pages:
+            if page not in seen:
+                seen.add(page)
+                queue.append(page)
+    return links
+
+
+def _listing(client: PoliteClient, url: str, previous: ListingRecord | None, is_seed: bool) -> ListingRecord | str:
+    """The page's record, or why it could not be fetched."""
+    try:
+        got = client.get(url, etag=previous and previous.etag, last_modified=previous and previous.last_modified)
+    except FetchError as exc:
+        return str(exc)
+    if got.not_modified and previous:
+        return previous
+    body = got.body or b""
+    if is_seed and kind_of(body, got.content_type) != "html":
+        return ListingRecord(got.etag, got.last_modified, [Link(url, "")], [])
+    page = parse_page(body, got.url, got.content_type)
+    if is_seed and page.is_report():
+        return ListingRecord(got.etag, got.last_modified, [Link(url, page.title)], [])
+    return ListingRecord(got.etag, got.last_modified, page.reports, page.pages)

@@ -1,0 +1,121 @@
+"""Fetching a chunk of one host's report links (the body of the fetch task).
+
+Each report page is fetched conditionally and archived before parsing. An
+HTML page is read here, because whether its attachments are needed at all
+depends on what it holds (see ``flows.rendition``); PDF and Word documents
+are returned unread, for extraction tasks of their own. One URL's failure
+is recorded on its outcome and never stops the chunk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from extract import extract_report
+from extract.model import Report, UnreadableDocument
+from extract.sniff import kind_of
+from flows.crawl_listing import Found
+from flows.discover import parse_page
+from flows.http_client import Fetched, FetchError, PoliteClient, RobotsRecord
+from flows.rendition import Rendition, has_section3
+from flows.settings import CrawlSettings
+from flows.state import DocumentRecord
+from gongkai.archive import archive
+
+MAX_ATTACHMENTS = 3  # a report page links one report; more are appendices or other documents
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What became of one report link this run."""
+
+    found: Found
+    status: str  # "fetched" (to be read and loaded), "unchanged" or "failed"
+    page: Rendition | None = None
+    report: Report | None = None  # the page's own reading, when it is HTML
+    attachments: list[Rendition] = field(default_factory=list)
+    error: str | None = None
+    retryable: bool = True
+
+
+@dataclass(slots=True)
+class ChunkResult:
+    outcomes: list[Outcome]
+    not_before: dict[str, float]
+
+
+def fetch_chunk(
+    found: list[Found],
+    records: dict[str, DocumentRecord],
+    robots: dict[str, RobotsRecord],
+    not_before: dict[str, float],
+    settings: CrawlSettings,
+    raw_dir: str,
+) -> ChunkResult:
+    with PoliteClient(settings, robots, not_before) as client:
+        outcomes = [_fetch_report(client, item, records, Path(raw_dir)) for item in found]
+        return ChunkResult(outcomes, client.last_request_at())
+
+
+def _fetch_report(client: PoliteClient, found: Found, records: dict[str, DocumentRecord], raw_dir: Path) -> Outcome:
+    url = found.link.url
+    previous = records.get(url)
+    try:
+        got = client.get(url, **_validators(previous))
+    except FetchError as exc:
+        return Outcome(found, "failed", error=str(exc), retryable=exc.retryable)
+    if got.not_modified and previous:
+        if previous.outcome != "loaded" or previous.rendition in (None, url):
+            return Outcome(found, "unchanged")
+        return _recheck_attachment(client, found, previous.rendition, records, raw_dir)
+    page = _archived(got, raw_dir)
+    if previous and previous.sha256 == page.sha256 and previous.rendition in (None, url):
+        return Outcome(found, "unchanged", page=page)
+    if page.kind != "html":
+        return Outcome(found, "fetched", attachments=[page])
+    data = Path(page.path).read_bytes()
+    report = _read(data, page)
+    if report is not None and has_section3(report):
+        return Outcome(found, "fetched", page=page, report=report)
+    outcome = Outcome(found, "fetched", page=page, report=report)
+    for link in parse_page(data, got.url, got.content_type).attachments[:MAX_ATTACHMENTS]:
+        try:
+            outcome.attachments.append(_archived(client.get(link.url), raw_dir))
+        except FetchError as exc:
+            if exc.retryable:  # the best rendition may be the one we could not get: try again next run
+                return Outcome(found, "failed", error=str(exc))
+    return outcome
+
+
+def _recheck_attachment(
+    client: PoliteClient, found: Found, url: str, records: dict[str, DocumentRecord], raw_dir: Path
+) -> Outcome:
+    """The page is unchanged and its attachment was loaded last time: is the attachment unchanged too?"""
+    try:
+        got = client.get(url, **_validators(records.get(url)))
+    except FetchError as exc:
+        return Outcome(found, "failed", error=str(exc), retryable=exc.retryable)
+    if got.not_modified:
+        return Outcome(found, "unchanged")
+    return Outcome(found, "fetched", attachments=[_archived(got, raw_dir)])
+
+
+def _read(data: bytes, page: Rendition) -> Report | None:
+    try:
+        return extract_report(data, content_type=page.content_type, source=page.url)
+    except UnreadableDocument:
+        return None
+
+
+def _archived(got: Fetched, raw_dir: Path) -> Rendition:
+    data = got.body or b""
+    kind = kind_of(data, got.content_type)
+    fetched_at = datetime.now(UTC)
+    sha256, path = archive(data, raw_dir, kind, url=got.url, fetched_at=fetched_at, content_type=got.content_type)
+    return Rendition(got.url, sha256, str(path), got.content_type, fetched_at, got.etag, got.last_modified, kind)
+
+
+def _validators(record: DocumentRecord | None) -> dict[str, str | None]:
+    return {"etag": record.etag, "last_modified": record.last_modified} if record else {}

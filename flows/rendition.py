@@ -1,0 +1,52 @@
+"""Which rendition of a report to load, when a portal publishes it more than once.
+
+Many portals publish the report as an HTML article and attach the same
+report as PDF or Word; some pages only say "see attachment". The rule:
+
+1. The HTML page is used when its inline tables hold section 三 values; its
+   attachments are then not even fetched.
+2. Otherwise every attachment that reads is a candidate beside the page, and
+   the one with section 三 values wins, then the one with most values, then
+   the earlier of page, PDF, DOCX, DOC (in that order) on a tie.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from extract.model import Report
+
+
+@dataclass(frozen=True, slots=True)
+class Rendition:
+    """One fetched document, archived under its hash before anything parsed it."""
+
+    url: str
+    sha256: str
+    path: str
+    content_type: str | None
+    fetched_at: datetime
+    etag: str | None
+    last_modified: str | None
+    kind: str  # html, pdf, docx, doc, text
+
+
+def has_section3(report: Report) -> bool:
+    return any(fact.metric.startswith("s3.") and fact.value is not None for fact in report.facts)
+
+
+def choose(candidates: list[tuple[Rendition, Report | None]]) -> tuple[Rendition, Report] | None:
+    """The best readable candidate; candidates come page first, then attachments best-first."""
+    readable = [(rendition, report) for rendition, report in candidates if report is not None]
+    if not readable:
+        return None
+    return max(readable, key=lambda c: (has_section3(c[1]), sum(f.value is not None for f in c[1].facts)))
+
+
+def fingerprint(report: Report) -> str:
+    """Identity of what was read (not of the bytes): a page whose view counter ticks is still unchanged."""
+    payload = json.dumps(report.to_json(), sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(payload.encode()).hexdigest()

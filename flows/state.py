@@ -1,0 +1,85 @@
+"""What the crawler remembers between nights, in one small JSON file beside the warehouse.
+
+Per URL: the validators (ETag / Last-Modified) and content hash of the last
+copy that reached the warehouse, so the next run asks only "has it changed?";
+per listing page: the report links it held, so a 304 still yields them; per
+host: robots.txt; per URL that failed: why and since when, so it is retried
+and reported. A document's record is written only after its load commits,
+so a run killed midway simply fetches the rest again next time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from flows.discover import Link
+from flows.http_client import RobotsRecord
+
+
+@dataclass(slots=True)
+class DocumentRecord:
+    etag: str | None = None
+    last_modified: str | None = None
+    sha256: str | None = None
+    rendition: str | None = None  # for a report page: the URL whose bytes were loaded (itself or an attachment)
+    fingerprint: str | None = None  # hash of the extracted report: an unchanged report is not reloaded
+    outcome: str = "loaded"  # or "unreadable": not a report, so not retried until the bytes change
+
+
+@dataclass(slots=True)
+class ListingRecord:
+    etag: str | None = None
+    last_modified: str | None = None
+    reports: list[Link] = field(default_factory=list)
+    pages: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class CrawlState:
+    documents: dict[str, DocumentRecord] = field(default_factory=dict)
+    listings: dict[str, ListingRecord] = field(default_factory=dict)
+    robots: dict[str, RobotsRecord] = field(default_factory=dict)
+    failures: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: Path) -> CrawlState:
+        if not path.exists():
+            return cls()
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return cls(
+            documents={url: DocumentRecord(**r) for url, r in raw.get("documents", {}).items()},
+            listings={
+                url: ListingRecord(r["etag"], r["last_modified"], [Link(**link) for link in r["reports"]], r["pages"])
+                for url, r in raw.get("listings", {}).items()
+            },
+            robots={host: RobotsRecord(**{**r, "checked": False}) for host, r in raw.get("robots", {}).items()},
+            failures=raw.get("failures", {}),
+        )
+
+    def save(self, path: Path) -> None:
+        """Write to a temporary file and rename, so a kill never leaves half a state file."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        payload = json.dumps(asdict(self), ensure_ascii=False, indent=1, sort_keys=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(payload)
+        os.replace(tmp, path)
+
+    def record_failure(self, url: str, reason: str, run_id: str, when: str) -> None:
+        previous = self.failures.get(url, {})
+        self.failures[url] = {
+            "reason": reason,
+            "first_failed": previous.get("first_failed", when),
+            "last_failed": when,
+            "run_id": run_id,
+            "attempts": str(int(previous.get("attempts", "0")) + 1),
+        }
+
+
+def state_path(db_path: Path) -> Path:
+    """The state file travels with its warehouse: ``data/warehouse.duckdb`` -> ``data/warehouse.crawl.json``."""
+    return db_path.with_suffix(".crawl.json")

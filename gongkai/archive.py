@@ -1,0 +1,61 @@
+"""Content-addressed archive of every fetched document: ``raw_dir/<sha256>.<ext>`` plus a manifest.
+
+Raw bytes are kept before anything parses them, so the warehouse can be
+rebuilt from ``data/raw`` alone after an extractor fix. A file is written to
+a temporary name and renamed, so a crash never leaves a truncated document
+under its hash; ``manifest.jsonl`` records every fetch (URL, time, type),
+including fetches of bytes already archived.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+
+MANIFEST = "manifest.jsonl"
+_manifest_lock = threading.Lock()
+
+
+def archive(
+    data: bytes,
+    raw_dir: Path,
+    ext: str,
+    *,
+    url: str | None = None,
+    fetched_at: datetime | None = None,
+    content_type: str | None = None,
+) -> tuple[str, Path]:
+    """Store ``data`` under its sha256 (no-op when already there) and log the fetch; return (sha256, path)."""
+    raw_dir = Path(raw_dir)
+    raw_dir.mkdir(parents=True, exist_ok=True)
+    sha256 = hashlib.sha256(data).hexdigest()
+    path = raw_dir / f"{sha256}.{ext.lstrip('.').lower() or 'bin'}"
+    if not path.exists():
+        fd, tmp = tempfile.mkstemp(dir=raw_dir, prefix=f".{sha256}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            os.chmod(tmp, 0o644)  # mkstemp makes 0600; archived documents are meant to be read
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    entry = {
+        "sha256": sha256,
+        "url": url,
+        "fetched_at": (fetched_at or datetime.now(UTC)).isoformat(),
+        "content_type": content_type,
+        "size": len(data),
+        "path": path.name,
+    }
+    line = json.dumps(entry, ensure_ascii=False) + "\n"
+    with _manifest_lock, open(raw_dir / MANIFEST, "a", encoding="utf-8") as manifest:
+        manifest.write(line)
+    return sha256, path

@@ -1,0 +1,115 @@
+"""`gongkai load SOURCE... --db FILE`: archive, extract and load documents, then publish.
+
+A source that cannot be read (missing file, failed download, not a report)
+gets one line on stderr and is left out; the others still load, together, in
+one transaction, and the command exits 1 so scripts notice the failure. Doing
+it the other way round would let one bad attachment block a whole night's
+load. Any failure of the load itself leaves the warehouse as it was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from gongkai.errors import UserError, one_line_errors
+from transform.warehouse import DEFAULT_DB, DEFAULT_PUBLISHED
+
+_EXTENSIONS = {
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "application/pdf": "pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+    "application/msword": "doc",
+    "text/plain": "txt",
+}
+
+
+@click.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option(
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=DEFAULT_DB,
+    show_default=True,
+    help="Warehouse file to load into (created if missing).",
+)
+@click.option(
+    "--raw-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default="data/raw",
+    show_default=True,
+    help="Archive of raw documents by content hash.",
+)
+@click.option(
+    "--published",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=DEFAULT_PUBLISHED,
+    show_default=True,
+    help="Read-only copy for analysts, replaced after the load.",
+)
+@click.option("--no-publish", is_flag=True, help="Load only; leave the published copy as it is.")
+@one_line_errors
+def load(sources: tuple[str, ...], db: Path, raw_dir: Path, published: Path, no_publish: bool) -> None:
+    """Extract each SOURCE (file or http(s) URL) and load all of them into the warehouse in one batch."""
+    from transform.load import load_reports
+    from transform.publish import publish
+
+    items = []
+    failed = 0
+    for source in sources:
+        try:
+            items.append(_read(source, raw_dir))
+        except (UserError, OSError) as exc:
+            failed += 1
+            click.echo(f"gongkai: {source}: {' '.join(str(exc).split())}", err=True)
+    if items:
+        stats = load_reports(db, items)
+        click.echo(
+            f"loaded {stats.documents} documents ({stats.new_documents} new), {stats.facts} facts, "
+            f"{stats.issues} issues into {db}"
+        )
+        if not no_publish:
+            click.echo(f"published {publish(db, published)}")
+    if failed:
+        raise SystemExit(1)
+
+
+def _read(source: str, raw_dir: Path):  # -> transform.load.LoadItem
+    """Fetch or read one source, archive its bytes, then extract it (archiving comes before parsing)."""
+    from datetime import UTC, datetime
+    from urllib.parse import urlparse
+
+    from extract import extract_report
+    from gongkai.archive import archive
+    from transform.load import LoadItem
+
+    fetched_at = datetime.now(UTC)
+    if urlparse(source).scheme in ("http", "https"):
+        data, content_type = _download(source)
+        url, host = source, urlparse(source).hostname
+        ext = _EXTENSIONS.get((content_type or "").split(";")[0].strip().lower()) or _suffix(urlparse(source).path)
+    else:
+        path = Path(source)
+        data, content_type = path.read_bytes(), None
+        url, host, ext = path.resolve().as_uri(), None, _suffix(path.name)
+    sha256, archived = archive(data, raw_dir, ext, url=url, fetched_at=fetched_at, content_type=content_type)
+    report = extract_report(data, content_type=content_type, source=source)
+    return LoadItem(report, url, sha256, content_type, fetched_at, str(archived), host)
+
+
+def _download(url: str) -> tuple[bytes, str | None]:
+    import httpx
+
+    try:
+        response = httpx.get(url, timeout=30, follow_redirects=True)
+        response.raise_for_status()
+    except httpx.HTTPError as exc:
+        raise UserError(f"cannot fetch: {exc}") from exc
+    return response.content, response.headers.get("content-type")
+
+
+def _suffix(name: str) -> str:
+    return Path(name).suffix.lstrip(".").lower() or "bin"
