@@ -13,15 +13,18 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
+from collections.abc import Iterable
 
 from lxml import etree
 
-from extract.grid import grid_table, is_layout
+from extract.grid import grid_table, holds_data
 from extract.model import Block, Document, Paragraph, UnreadableDocument
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 P, R, T, TBL, TR, TC = W + "p", W + "r", W + "t", W + "tbl", W + "tr", W + "tc"
 VAL = W + "val"
+TRPR, TCPR, GRID_BEFORE, GRID_AFTER = W + "trPr", W + "tcPr", W + "gridBefore", W + "gridAfter"
+GRID_SPAN, VMERGE, HMERGE = W + "gridSpan", W + "vMerge", W + "hMerge"
 # Content controls and custom XML wrap paragraphs, rows and cells without changing what is shown.
 _WRAPPERS = frozenset((W + "sdt", W + "sdtContent", W + "customXml"))
 # Run content that shows as a character besides w:t; w:delText (deleted revisions) and w:instrText (field
@@ -91,50 +94,70 @@ class _Reader:
     def table(self, tbl: etree._Element) -> None:
         trs = list(_children(tbl, TR))
         rows = [list(_children(tr, TC)) for tr in trs]
-        nested = next(tbl.iterdescendants(TBL), None) is not None
-        if is_layout((len(cells) for cells in rows), nested):
+        texts = [] if next(tbl.iterdescendants(TBL), None) else [[_cell_text(tc) for tc in row] for row in rows]
+        if not holds_data(texts):
             for cells in rows:
                 for tc in cells:
                     self.container(tc)
             return
         grid_rows: list[list[Record]] = []
         above: dict[int, Record] = {}  # grid column -> cell starting there in the previous row
-        for tr, cells in zip(trs, rows, strict=True):
-            line, above = _row(tr, cells, above)
+        for tr, cells, line_texts in zip(trs, rows, texts, strict=True):
+            line, above = _row(tr, zip(cells, line_texts, strict=True), above)
             grid_rows.append(line)
         self.blocks.append(grid_table([[(t, rs, cs) for t, rs, cs in line] for line in grid_rows], self.tables))
         self.tables += 1
 
 
-def _row(tr: etree._Element, cells: list[etree._Element], above: dict[int, Record]) -> tuple[list, dict[int, Record]]:
+def _row(
+    tr: etree._Element, cells: Iterable[tuple[etree._Element, str]], above: dict[int, Record]
+) -> tuple[list[Record], dict[int, Record]]:
     """One row's cells for the grid, extending the rowspan of cells above that this row continues.
 
     A continuation is merged only into a cell of the same width starting in the
     same grid column; anything else is kept as a cell of its own, so a
     malformed merge can never shift the cells after it.
     """
-    props = tr.find(W + "trPr")
-    col = _count(props, "gridBefore", 0)
+    row_props = _props(tr, TRPR, GRID_BEFORE, GRID_AFTER)
+    col = _count(row_props.get(GRID_BEFORE), 0)
     line: list[Record] = [["", 1, 1] for _ in range(col)]
     here: dict[int, Record] = {}
-    for tc in cells:
-        props = tc.find(W + "tcPr")
-        span = max(_count(props, "gridSpan", 1), 1)
-        vmerge = props.find(W + "vMerge") if props is not None else None
-        hmerge = props.find(W + "hMerge") if props is not None else None
+    for tc, text in cells:
+        props = _props(tc, TCPR, GRID_SPAN, VMERGE, HMERGE)
+        span = max(_count(props.get(GRID_SPAN), 1), 1)
         origin = above.get(col)
-        if vmerge is not None and vmerge.get(VAL, "continue") == "continue" and origin and origin[2] == span:
+        if _continues(props.get(VMERGE)) and origin and origin[2] == span:
             origin[1] += 1
             here[col] = origin
-        elif hmerge is not None and hmerge.get(VAL, "continue") == "continue" and line:
+        elif _continues(props.get(HMERGE)) and line:
             line[-1][2] += span  # legacy horizontal merge: widen the cell on the left
         else:
-            record = [_cell_text(tc), 1, span]
+            record = [text, 1, span]
             line.append(record)
             here[col] = record
         col += span
-    line.extend(["", 1, 1] for _ in range(_count(props, "gridAfter", 0)))
+    line.extend(["", 1, 1] for _ in range(_count(row_props.get(GRID_AFTER), 0)))
     return line, here
+
+
+def _props(el: etree._Element, tag: str, *wanted: str) -> dict[str, etree._Element]:
+    """Some children of a row's or cell's property element by tag (lxml's find() is Python code, this is not)."""
+    for props in el.iterchildren(tag):
+        return {child.tag: child for child in props.iterchildren(*wanted)}
+    return {}
+
+
+def _continues(merge: etree._Element | None) -> bool:
+    """A vMerge/hMerge without val="restart" continues the merged cell before it."""
+    return merge is not None and merge.get(VAL, "continue") == "continue"
+
+
+def _count(el: etree._Element | None, default: int) -> int:
+    """A w:val count such as gridSpan or gridBefore; absent or unparsable is the default, as Word reads it."""
+    try:
+        return max(int(el.get(VAL, default)), 0) if el is not None else default
+    except ValueError:
+        return default
 
 
 def _children(el: etree._Element, tag: str):
@@ -143,15 +166,6 @@ def _children(el: etree._Element, tag: str):
             yield child
         elif child.tag in _WRAPPERS:
             yield from _children(child, tag)
-
-
-def _count(props: etree._Element | None, name: str, default: int) -> int:
-    """A w:val count such as gridSpan or gridBefore; absent or unparsable is the default, as Word reads it."""
-    el = props.find(W + name) if props is not None else None
-    try:
-        return max(int(el.get(VAL, default)), 0) if el is not None else default
-    except ValueError:
-        return default
 
 
 def _paragraph_text(p: etree._Element) -> str:

@@ -10,13 +10,14 @@ browsers treat them (clamped, overlaps keep the earlier cell), never as errors.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from extract.model import Table
 
 MAX_COLSPAN = 1000  # the HTML limits; larger values are clamped by browsers too
 MAX_ROWSPAN = 65534
+MAX_CELL_TEXT = 200  # the longest standard label is about 40 characters; longer cells are running text
 
 Cell = tuple[str, int, int]  # (text, rowspan, colspan); rowspan 0 = to the last row, as in HTML
 
@@ -60,13 +61,13 @@ def grid_table(rows: Sequence[Sequence[Cell]], index: int) -> Table:
     return Table(rows=grid.texts, index=index, exact_grid=True, spans=grid.spans)
 
 
-def is_layout(cells_per_row: Iterable[int], has_nested_table: bool) -> bool:
-    """Whether a table only arranges the page rather than holding data.
+def holds_data(texts: Sequence[Sequence[str]]) -> bool:
+    """Whether a table (with no table inside it) holds data rather than arranging the page.
 
-    Portals and some Word files wrap the whole article in a table (one cell,
-    or one column of cells), or build the page out of tables holding tables.
-    Their cells are running text and must be read as paragraphs, with the
-    tables inside them read on their own; a table with no row of two cells
-    cannot pair a label with a value, so it holds no data for us.
+    Portals and some Word files wrap the whole article in a table: one cell,
+    one column of cells, or a sidebar next to the article. Such cells are
+    running text and must be read as paragraphs. A table with no row of two
+    cells cannot pair a label with a value, and no label or value of a report
+    table runs to a paragraph's length.
     """
-    return has_nested_table or all(n <= 1 for n in cells_per_row)
+    return any(len(row) > 1 for row in texts) and all(len(t) <= MAX_CELL_TEXT for row in texts for t in row)

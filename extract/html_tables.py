@@ -2,7 +2,7 @@
 
 One pass over the lxml tree in document order. Portal pages are built out of
 tables, so a table is read as data only when it can hold data (see
-``grid.is_layout``); layout tables are walked like any other container. Cell
+``grid.holds_data``); layout tables are walked like any other container. Cell
 text follows what a browser shows: runs split across <span>/<font>/<b> join
 with no separator, <br> and block children break the line, ASCII whitespace
 collapses, while &nbsp; and full-width spaces stay (the interpreter decides
@@ -17,7 +17,7 @@ import re
 from lxml import etree
 
 from extract.decode import charset_from_content_type, decode_text
-from extract.grid import Cell, grid_table, is_layout
+from extract.grid import Cell, grid_table, holds_data
 from extract.model import Block, Document, Paragraph, UnreadableDocument
 
 # fmt: off
@@ -96,18 +96,20 @@ class _Walker:
 
     def data_table(self, table: etree._Element) -> bool:
         """Emit ``table`` as a Table block if it holds data; False leaves it to be walked as layout."""
-        rows = _rows(table)
-        cells = [[c for c in tr if c.tag in _CELLS] for tr in rows]
-        nested = next(table.iterdescendants("table"), None) is not None
-        if is_layout((len(r) for r in cells), nested):
+        if next(table.iterdescendants("table"), None) is not None:
+            return False
+        cells = [[c for c in tr if c.tag in _CELLS] for tr in _rows(table)]
+        texts = [[_cell_text(c) for c in row] for row in cells]
+        if not holds_data(texts):
             return False
         self.flush()
         for caption in table.iterchildren("caption"):
             self.visit(caption)
-        spans: list[list[Cell]] = [
-            [(_cell_text(c), _span(c.get("rowspan")), _span(c.get("colspan"))) for c in row] for row in cells
+        grid: list[list[Cell]] = [
+            [(text, _span(c.get("rowspan")), _span(c.get("colspan"))) for c, text in zip(row, line, strict=True)]
+            for row, line in zip(cells, texts, strict=True)
         ]
-        self.blocks.append(grid_table(spans, self.tables))
+        self.blocks.append(grid_table(grid, self.tables))
         self.tables += 1
         return True
 

@@ -27,28 +27,31 @@ _STRIP = re.compile(r"^[\s《\"“「【\[（(]+|[\s》\"”」】\]）)]+$")
 _NOISE = re.compile(r"^(?:关于|印发|公布|发布|现发布|现将|根据)")
 
 
+_GENERIC = frozenset({"政府", "人民政府", "本机关", "本单位", "我局", "我委", "我办", "本局"})
+
+
 def _agency(text: str) -> str | None:
+    """A plausible agency name: ends like one, is not a generic word, carries no sentence punctuation."""
     name = _STRIP.sub("", text.replace(" ", ""))
     name = _NOISE.sub("", name).removesuffix("关于").removesuffix("的")
-    if 2 <= len(name) <= 40 and _AGENCY_SUFFIX.search(name) and not re.search(r"[，。；:：>›»|_]", name):
+    if (
+        name not in _GENERIC
+        and 3 <= len(name) <= 40
+        and _AGENCY_SUFFIX.search(name)
+        and not re.search(r"[，。；:：>›»|_]", name)
+    ):
         return name
     return None
 
 
-def _title_candidates(paragraphs: list[str], title: str | None) -> list[str]:
-    head = [clean_text(p) for p in paragraphs[:60] if p.strip()]
-    out = [p for p in head if len(p) <= 80 and re.search(_REPORT, p)]
-    if title:
-        out.append(clean_text(re.split(r"[_|\-–—]{1,2}(?=[^_|\-–—]*$)", title)[0]))
-    return out
+def _title_candidates(head: list[str]) -> list[str]:
+    return [p for p in head if len(p) <= 80 and re.search(_REPORT, p)]
 
 
-def find_identity(paragraphs: list[str], title: str | None) -> tuple[str | None, int | None]:
-    """(agency, year covered) from the document's paragraphs and its HTML title, either may be None."""
+def _from_titles(candidates: list[str]) -> tuple[str | None, int | None]:
     agency: str | None = None
     year: int | None = None
-    head = [clean_text(p) for p in paragraphs[:60] if p.strip()]
-    for cand in _title_candidates(paragraphs, title):
+    for cand in candidates:
         m = _TITLE.search(cand)
         if m:
             year = year or int(m.group("year"))
@@ -57,14 +60,26 @@ def find_identity(paragraphs: list[str], title: str | None) -> tuple[str | None,
             agency = _agency(m2.group("agency"))
         if agency and year:
             break
+    return agency, year
+
+
+def find_identity(paragraphs: list[str], title: str | None) -> tuple[str | None, int | None]:
+    """(agency, year covered) from the document's paragraphs and its HTML title, either may be None."""
+    head = [clean_text(p) for p in paragraphs[:60] if p.strip()]
+    agency, year = _from_titles(_title_candidates(head))
+    text = " ".join(head)
+    if agency is None:
+        m = re.search(r"(?:现|特)(?:将|发布|公布)[^《]{0,12}《(?P<a>[^《》]{2,40}?)(?:19|20)\d{2}\s*年", text)
+        if m:
+            agency = _agency(m.group("a"))
     if agency is None:
         # The agency alone on the line above a title that starts with the year.
         for i, p in enumerate(head):
-            if _YEAR_REPORT.match(p) and i > 0:
-                agency = _agency(head[i - 1])
-                if agency:
-                    break
-    text = " ".join(head)
+            if i > 0 and _YEAR_REPORT.match(p) and (agency := _agency(head[i - 1])):
+                break
+    if title and (agency is None or year is None):
+        page_agency, page_year = _from_titles([clean_text(re.split(r"[_|]|\s[-–—]\s", title)[0])])
+        agency, year = agency or page_agency, year or page_year
     if year is None:
         for rx in (_YEAR_REPORT, _YEAR_SPAN, _YEAR_DU):
             m = rx.search(text)
@@ -72,13 +87,9 @@ def find_identity(paragraphs: list[str], title: str | None) -> tuple[str | None,
                 year = int(m.group("year"))
                 break
     if agency is None:
-        m = re.search(r"现(?:将|发布)《?(?P<a>[^《》]{2,40}?)(?:19|20)\d{2}\s*年", text)
-        if m:
-            agency = _agency(m.group("a"))
-    if agency is None:
         tail = [clean_text(p) for p in paragraphs[-8:] if p.strip()]
         for p in reversed(tail):
-            if (a := _agency(re.sub(r"(?:19|20)\d{2}\s*年.*$", "", p))) and len(p) <= 40:
+            if len(p) <= 40 and (a := _agency(re.sub(r"(?:19|20)\d{2}\s*年.*$", "", p))):
                 agency = a
                 break
     return agency, year

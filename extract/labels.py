@@ -68,6 +68,7 @@ def parse_label(raw: str) -> Label:
     return Label("item", int(m.group("pitem") or m.group("item")), rest)
 
 
+@lru_cache(maxsize=16384)
 def _bigrams(text: str) -> frozenset[str]:
     if len(text) < 2:
         return frozenset({text}) if text else frozenset()
@@ -85,6 +86,7 @@ def similarity(a: str, b: str) -> float:
     return 2 * len(x & y) / (len(x) + len(y))
 
 
+@lru_cache(maxsize=16384)
 def containment(short: str, long: str) -> float:
     """Share of ``short``'s bigrams found in ``long``: a shortened label is contained in the full one."""
     x = _bigrams(short)
@@ -110,6 +112,7 @@ class Matcher(Generic[T]):
         self.candidates: Sequence[Candidate[T]] = [Candidate(k, parse_label(text)) for k, text in candidates]
         self.threshold = threshold
         self.margin = margin
+        self._memo: dict[Label, T | None] = {}
 
     def score(self, label: Label, cand: Label) -> float:
         if not label.words or not cand.words:
@@ -125,6 +128,11 @@ class Matcher(Generic[T]):
 
     def match(self, label: Label) -> T | None:
         """Several candidates may share a key (two labels of one column); only different keys compete."""
+        if label not in self._memo:
+            self._memo[label] = self._match(label)
+        return self._memo[label]
+
+    def _match(self, label: Label) -> T | None:
         best: dict[T, float] = {}
         for c in self.candidates:
             sc = self.score(label, c.label)

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Literal
 
 BLANKS = frozenset({"", "-", "--", "—", "——", "–", "/", "／", "\\", "无", "－", "空", "/ ", "—-"})
@@ -34,10 +35,12 @@ def _canon(raw: str) -> str:
     return "".join(text.split()).replace("−", "-").replace("＋", "+")
 
 
+@lru_cache(maxsize=16384)
 def is_blank(raw: str) -> bool:
     return _canon(raw) in BLANKS
 
 
+@lru_cache(maxsize=16384)
 def parse_cell(raw: str, *, money: bool = False) -> CellValue:
     """Parse ``raw`` as printed in a cell; ``money`` cells are converted to 万元.
 
@@ -76,6 +79,7 @@ def parse_cell(raw: str, *, money: bool = False) -> CellValue:
     return CellValue("number", float(number))
 
 
+@lru_cache(maxsize=16384)
 def looks_numeric(raw: str) -> bool:
     """True for a cell that holds a number (with or without a unit): the mark of a data cell."""
     return parse_cell(raw, money=True).status == "number" or parse_cell(raw).status == "number"

@@ -117,6 +117,7 @@ def _append(table: _Grid, piece: _Grid) -> None:
 
 def _repeated_header(rows: list[list[str]], piece: list[list[str]]) -> int:
     """How many leading rows of ``piece`` repeat the table's first rows."""
+
     def same(a: list[str], b: list[str]) -> bool:
         return [re.sub(r"\s+", "", s) for s in a] == [re.sub(r"\s+", "", s) for s in b]
 

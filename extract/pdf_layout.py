@@ -50,22 +50,30 @@ def _key(line: Line) -> str:
 
 
 def margins(lines: list[Line]) -> tuple[float, float]:
-    """The text block's left and right edges (furniture and tables are out already, and body text never
-    crosses the margins)."""
+    """The text block's left and right edges, read from the long lines.
+
+    Not the extremes: Word lets a line end in squeezed punctuation a little
+    beyond the margin, so the right edge is the upper quartile of the long
+    lines' ends and the left edge their lower decile.
+    """
     if not lines:
         return 0.0, math.inf
-    return min(line.x0 for line in lines), max(line.x1 for line in lines)
+    widest = max(line.x1 - line.x0 for line in lines)
+    long = [line for line in lines if line.x1 - line.x0 >= widest / 2]
+    lefts, rights = sorted(line.x0 for line in long), sorted(line.x1 for line in long)
+    return lefts[(len(lefts) - 1) // 10], rights[(len(rights) - 1) * 3 // 4]
 
 
 def paragraphs(lines: list[Line], left: float, right: float) -> list[Paragraph]:
     """Joins a run of lines (no table between them) into paragraphs.
 
-    A line continues the previous one when the previous line reaches the
-    right edge of the text block, this line starts at the left edge (Chinese
-    paragraphs open with an indent, headings are short or centred) and does not
-    open with an enumeration mark ("三、", "（一）", "1."), and on the same page
-    the vertical gap is no more than a line's height. A paragraph carries the
-    page of its first line.
+    A line continues the previous one when, on the same page, the vertical
+    gap is no more than a line's height, and either both lines are centred (a
+    wrapped title) or: the previous line was broken because this line's first
+    word would not have fitted at its end, this line starts at the left edge
+    (Chinese paragraphs open with an indent, headings are short or centred),
+    and it does not open with an enumeration mark ("三、", "（一）", "1."). A
+    paragraph carries the page of its first line.
     """
     out: list[Paragraph] = []
     text, page, previous = "", None, None
@@ -83,7 +91,20 @@ def paragraphs(lines: list[Line], left: float, right: float) -> list[Paragraph]:
 
 
 def _continues(previous: Line, line: Line, left: float, right: float) -> bool:
-    height = previous.bottom - previous.top
-    if previous.x1 < right - height * 1.5 or line.x0 > left + height or ENUMERATION.match(line.text):
+    em = (previous.x1 - previous.x0) / max(_width(previous.text), 1.0)
+    if line.page == previous.page and line.top - previous.bottom > (previous.bottom - previous.top) * 1.2:
         return False
-    return line.page != previous.page or line.top - previous.bottom <= height * 1.2
+    if _centred(previous, left, right, em) and _centred(line, left, right, em) and line.x0 > left + em:
+        return True  # a title wrapped over two centred lines
+    word = re.match(r"[!-~]+|.", line.text).group()
+    fits = right - previous.x1 > (_width(word) + 0.5) * em  # the first word would have fitted above
+    return not fits and line.x0 <= left + em / 2 and not ENUMERATION.match(line.text)
+
+
+def _width(text: str) -> float:
+    """Width in ems: CJK characters are square, Latin letters and digits about half as wide."""
+    return sum(0.55 if char.isascii() else 1.0 for char in text)
+
+
+def _centred(line: Line, left: float, right: float, em: float) -> bool:
+    return abs((line.x0 - left) - (right - line.x1)) < em

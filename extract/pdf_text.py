@@ -12,6 +12,7 @@ a table.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -100,28 +101,22 @@ def _has_rules(page: pdfium.PdfPage) -> bool:
 
 
 def _lines(textpage: pdfium.PdfTextPage, page_height: float, page: int) -> list[Line]:
-    """Groups PDFium's text rectangles (runs of adjacent characters) into lines by vertical overlap."""
-    rects = sorted((textpage.get_rect(i) for i in range(textpage.count_rects())), key=lambda r: (-r[3], r[0]))
-    groups: list[list[tuple[float, float, float, float]]] = []
-    for rect in rects:
-        middle = (rect[1] + rect[3]) / 2
-        if groups and min(r[1] for r in groups[-1]) <= middle <= max(r[3] for r in groups[-1]):
-            groups[-1].append(rect)
-        else:
-            groups.append([rect])
+    """PDFium's own lines ("\\r\\n" in the page text), placed by the boxes of their first and last characters.
+
+    Reading text by rectangle (``get_text_bounded``) was tried and dropped: a
+    character touching two rectangles came out twice ("23 件件").
+    """
+    text = textpage.get_text_range()
     lines = []
-    for group in groups:
-        group.sort(key=lambda r: r[0])
-        height = max(r[3] for r in group) - min(r[1] for r in group)
-        text = ""
-        for k, rect in enumerate(group):
-            piece = textpage.get_text_bounded(*rect).strip()
-            gap = rect[0] - group[k - 1][2] if k else 0.0
-            text = join_text(text, piece, wide=gap > height / 2)
-        if text:
-            top = page_height - max(r[3] for r in group)
-            bottom = page_height - min(r[1] for r in group)
-            lines.append(Line(text, page, top, bottom, group[0][0], max(r[2] for r in group)))
+    for match in re.finditer(r"[^\r\n]+", text):
+        first = match.start() + len(match.group()) - len(match.group().lstrip())
+        last = match.start() + len(match.group().rstrip()) - 1
+        if last < first:
+            continue
+        left, bottom_a, _, top_a = textpage.get_charbox(first, loose=True)
+        _, bottom_b, right, top_b = textpage.get_charbox(last, loose=True)
+        top, bottom = page_height - max(top_a, top_b), page_height - min(bottom_a, bottom_b)
+        lines.append(Line(text[first : last + 1], page, top, bottom, left, right))
     return lines
 
 

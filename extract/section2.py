@@ -7,11 +7,13 @@ item's label names the row; the pair names the metric in the dictionary.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from extract.cells import CellReader
 from extract.labels import Matcher, parse_label
 from extract.model import Issue, Table
 from extract.table_rows import rows_of, take_values
-from gongkai.metrics import metrics_for
+from gongkai.metrics import Metric, metrics_for
 
 
 def _split(code: str) -> tuple[str, str]:
@@ -20,11 +22,17 @@ def _split(code: str) -> tuple[str, str]:
     return row, col
 
 
-def read_section2(table: Table, fmt: str, cells: CellReader, issues: list[Issue]) -> None:
+@lru_cache(maxsize=4)
+def _matchers(fmt: str) -> tuple[dict[tuple[str, str], Metric], Matcher[str], Matcher[str]]:
     metrics = metrics_for("二", fmt)
     pairs = {_split(m.code): m for m in metrics}
     row_match = Matcher(sorted({(_split(m.code)[0], m.row_label) for m in metrics}))
     col_match = Matcher(sorted({(_split(m.code)[1], m.col_label or "") for m in metrics}), threshold=0.6)
+    return pairs, row_match, col_match
+
+
+def read_section2(table: Table, fmt: str, cells: CellReader, issues: list[Issue]) -> None:
+    pairs, row_match, col_match = _matchers(fmt)
     active: list[tuple[int, str | None]] = []
     for row in rows_of(table):
         if not row.labels:

@@ -11,6 +11,7 @@ column order once the header is shown to name those applicants in text exports.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extract.cells import CellReader
 from extract.labels import Label, Matcher, parse_label
@@ -62,6 +63,7 @@ class _Context:
 Matchers = tuple[Matcher[str], Matcher[str], dict[str, Matcher[str]]]
 
 
+@lru_cache(maxsize=4)
 def _row_matchers(fmt: str) -> Matchers:
     metrics = metrics_for("三", fmt)
     top = Matcher([(m.code, m.row_label) for m in metrics if m.group_label is None])

@@ -23,9 +23,7 @@ class Row:
     labels: list[tuple[int, str]]  # non-blank, non-numeric cells, merged copies left out
     last_label: int  # position of the last label cell, -1 if none
 
-    @property
-    def numeric(self) -> list[int]:
-        return [i for i, c in enumerate(self.cells) if i > self.last_label and looks_numeric(c)]
+    numeric: list[int]  # positions of number cells after the last label
 
     @property
     def is_data(self) -> bool:
@@ -47,7 +45,8 @@ def rows_of(table: Table) -> list[Row]:
                 continue
             labels.append((i, cell))
         last = max((i for i, c in enumerate(cells) if not is_blank(c) and not looks_numeric(c)), default=-1)
-        out.append(Row(r, cells, list(copies), labels, last))
+        numeric = [i for i in range(last + 1, len(cells)) if looks_numeric(cells[i])]
+        out.append(Row(r, cells, list(copies), labels, last, numeric))
     return out
 
 

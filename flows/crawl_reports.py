@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from extract import extract_report
-from extract.model import Report, UnreadableDocument
+from extract.model import Report
 from extract.sniff import kind_of
 from flows.crawl_listing import Found
 from flows.discover import parse_page
+from flows.extraction import read_or_none
 from flows.http_client import Fetched, FetchError, PoliteClient, RobotsRecord
 from flows.rendition import Rendition, has_section3
 from flows.settings import CrawlSettings
@@ -75,17 +75,22 @@ def _fetch_report(client: PoliteClient, found: Found, records: dict[str, Documen
         return Outcome(found, "unchanged", page=page)
     if page.kind != "html":
         return Outcome(found, "fetched", attachments=[page])
-    data = Path(page.path).read_bytes()
-    report = _read(data, page)
+    data = got.body or b""
+    report = read_or_none(data, page.content_type, page.url)
     if report is not None and has_section3(report):
         return Outcome(found, "fetched", page=page, report=report)
     outcome = Outcome(found, "fetched", page=page, report=report)
     for link in parse_page(data, got.url, got.content_type).attachments[:MAX_ATTACHMENTS]:
+        chosen_before = previous is not None and previous.rendition == link.url
         try:
-            outcome.attachments.append(_archived(client.get(link.url), raw_dir))
+            fetched = client.get(link.url, **_validators(records.get(link.url) if chosen_before else None))
         except FetchError as exc:
             if exc.retryable:  # the best rendition may be the one we could not get: try again next run
                 return Outcome(found, "failed", error=str(exc))
+            continue
+        if fetched.not_modified:  # the page changed around an attachment that did not
+            return Outcome(found, "unchanged", page=page)
+        outcome.attachments.append(_archived(fetched, raw_dir))
     return outcome
 
 
@@ -100,13 +105,6 @@ def _recheck_attachment(
     if got.not_modified:
         return Outcome(found, "unchanged")
     return Outcome(found, "fetched", attachments=[_archived(got, raw_dir)])
-
-
-def _read(data: bytes, page: Rendition) -> Report | None:
-    try:
-        return extract_report(data, content_type=page.content_type, source=page.url)
-    except UnreadableDocument:
-        return None
 
 
 def _archived(got: Fetched, raw_dir: Path) -> Rendition:

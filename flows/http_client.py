@@ -21,10 +21,11 @@ from protego import Protego
 from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
 
 from flows.settings import ROBOTS_TOKEN, CrawlSettings
+from gongkai.errors import UserError
 
 
-class FetchError(Exception):
-    """A URL could not be fetched; the message is one line for the failure log."""
+class FetchError(UserError):
+    """A URL could not be fetched; the message is one line for the failure log and the terminal."""
 
     def __init__(self, url: str, message: str, *, retryable: bool) -> None:
         super().__init__(f"{message}: {url}")

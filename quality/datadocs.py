@@ -5,7 +5,7 @@ vega from CDNs; offline they render unstyled, and the index page (whose
 tables bootstrap-table fills from inline JSON) renders empty. After GX builds
 the site, this copies the vendored copies in ``quality/static/vendor`` next
 to it and points every CDN link at them. Links to assets the suites here
-never use (vega charts, the datepicker, the dark-mode sheet) are dropped.
+never use (vega charts, the dark-mode sheet) are dropped.
 """
 
 from __future__ import annotations
@@ -27,12 +27,16 @@ LOCAL = {
     "bootstrap-table-filter-control.min.css": "bootstrap-table-filter-control.min.css",
     "bootstrap-table-filter-control.min.js": "bootstrap-table-filter-control.min.js",
     "all.min.css": "css/fontawesome-all.min.css",
+    "bootstrap-datepicker.min.js": "bootstrap-datepicker.min.js",  # the index's run-time filter needs it
+    "bootstrap-datepicker.min.css": "bootstrap-datepicker.min.css",
 }
 _TAG = re.compile(
     r"<script[^>]*\bsrc=\"(?P<src>https?://[^\"]+)\"[^>]*>\s*</script>"
     r"|<link[^>]*\bhref=\"(?P<href>https?://[^\"]+)\"[^>]*>"
     r"|(?P<img>https://great-expectations-web-assets[^\"]+/(?P<image>[\w.-]+)\?[^\"]*)"
 )
+
+_SRI = re.compile(r'\s+(integrity|crossorigin)="[^"]*"')
 
 
 def make_offline(docs_dir: Path) -> list[str]:
@@ -57,6 +61,7 @@ def _rewrite(html: str, here: Path, docs_dir: Path, dropped: set[str]) -> str:
         if name is None:
             dropped.add(url)
             return ""
-        return match[0].replace(url, local(docs_dir / "static" / "vendor" / name))
+        tag = match[0].replace(url, local(docs_dir / "static" / "vendor" / name))
+        return _SRI.sub("", tag)  # file:// pages cannot satisfy CORS, so SRI would block the local copy
 
     return _TAG.sub(replace, html)

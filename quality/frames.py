@@ -58,8 +58,8 @@ def read_inputs(con: duckdb.DuckDBPyConnection) -> Inputs:
     """Current facts and documents, through the warehouse's ``report_facts`` view."""
     from transform.warehouse import sql
 
-    facts = con.execute(sql("quality/current_facts.sql")).pl()
-    documents = con.execute(sql("quality/current_documents.sql")).pl()
+    facts = con.sql(sql("quality/current_facts.sql")).pl()
+    documents = con.sql(sql("quality/current_documents.sql")).pl()
     return Inputs(facts=facts, documents=_parse_narrative(documents))
 
 

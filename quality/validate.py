@@ -49,7 +49,7 @@ def context(docs_dir: Path):
     return ctx
 
 
-def validate(ctx, name: str, suite, frame, id_column: str) -> list[Failure]:
+def validate(ctx, name: str, suite, frame, id_column: str, run_name: str) -> list[Failure]:
     """One validation of ``frame`` (all reports at once) against ``suite``; the failures it found."""
     import great_expectations as gx
 
@@ -64,7 +64,7 @@ def validate(ctx, name: str, suite, frame, id_column: str) -> list[Failure]:
             result_format={**RESULT_FORMAT_BASE, "unexpected_index_column_names": [id_column]},
         )
     )
-    result = checkpoint.run(batch_parameters={"dataframe": frame})
+    result = checkpoint.run(batch_parameters={"dataframe": frame}, run_id=gx.RunIdentifier(run_name=run_name))
     return [
         _failure(r, id_column) for run in result.run_results.values() for r in run.results if not r.success
     ]

@@ -37,17 +37,19 @@ def connect(db_path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection
     return duckdb.connect(str(db_path), read_only=read_only)
 
 
-def migrations() -> list[tuple[int, str, Path]]:
+def migrations(migrations_dir: Path = MIGRATIONS_DIR) -> list[tuple[int, str, Path]]:
     """(version, name, path) of every migration file, in version order."""
     found = []
-    for path in MIGRATIONS_DIR.glob("*.sql"):
+    for path in migrations_dir.glob("*.sql"):
         match = _MIGRATION_NAME.match(path.name)
         if match:
             found.append((int(match.group(1)), match.group(2), path))
     return sorted(found)
 
 
-def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
+def migrate(
+    con: duckdb.DuckDBPyConnection, migrations_dir: Path = MIGRATIONS_DIR, views_dir: Path = VIEWS_DIR
+) -> list[int]:
     """Apply the migrations this file lacks, each in its own transaction; reseed; recreate views.
 
     Returns the versions applied now. A failing migration rolls back alone,
@@ -58,7 +60,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
     con.execute(sql("warehouse/schema_migrations.sql"))
     done = {version for (version,) in con.execute(sql("warehouse/applied_migrations.sql")).fetchall()}
     applied = []
-    for version, name, path in migrations():
+    for version, name, path in migrations(migrations_dir):
         if version in done:
             continue
         with transaction(con):
@@ -70,7 +72,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
         applied.append(version)
     with transaction(con):
         seed_dimensions(con)
-    create_views(con)
+    create_views(con, views_dir)
     return applied
 
 

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import shutil
+
+import duckdb
+import pytest
+
+from gongkai.metrics import APPLICANTS, METRICS
+from transform.warehouse import MIGRATIONS_DIR, connect, create_views, migrate, migrations
+
+
+def test_migrate_builds_an_empty_file_and_is_idempotent(tmp_path):
+    con = connect(tmp_path / "w.duckdb")
+    assert migrate(con) == [version for version, _, _ in migrations()]
+    assert migrate(con) == []
+    tables = {name for (name,) in con.execute("select table_name from information_schema.tables").fetchall()}
+    assert {"dim_agency", "dim_year", "dim_metric", "dim_applicant", "documents", "fact_disclosure"} <= tables
+    assert {"extraction_issues", "ingestion_runs", "report_facts", "agency_year_summary", "review_litigation"} <= tables
+    assert {"agency_year_change", "request_outcome_groups"} <= tables
+    assert con.execute("select count(*) from dim_metric").fetchone()[0] == len(METRICS)
+    assert con.execute("select count(*) from dim_applicant").fetchone()[0] == len(APPLICANTS)
+    other = next(m for m in METRICS if m.code == "s3.result.other.other")
+    row = con.execute(
+        "select parent_code, formats, has_applicant from dim_metric where code = ?", [other.code]
+    ).fetchone()
+    assert row == (other.parent, list(other.formats), True)
+    con.close()
+
+
+def test_older_file_upgrades_in_place(tmp_path):
+    old_dir, new_dir, no_views = tmp_path / "old", tmp_path / "new", tmp_path / "views"
+    old_dir.mkdir()
+    no_views.mkdir()
+    first = next(path for version, _, path in migrations() if version == 1)
+    shutil.copy(first, old_dir / first.name)
+    db = tmp_path / "w.duckdb"
+    con = connect(db)
+    migrate(con, old_dir, no_views)
+    con.execute("insert into dim_year values (2024, '2021')")
+    con.close()
+
+    shutil.copytree(old_dir, new_dir)
+    (new_dir / "0002_year_note.sql").write_text("alter table dim_year add column note varchar;\n")
+    con = connect(db)
+    assert migrate(con, new_dir, no_views) == [2]
+    assert con.execute("select year, prescribed_format, note from dim_year").fetchall() == [(2024, "2021", None)]
+    assert [v for (v,) in con.execute("select version from schema_migrations order by 1").fetchall()] == [1, 2]
+    con.close()
+
+
+def test_failing_migration_leaves_the_file_at_the_previous_version(tmp_path):
+    mig = tmp_path / "mig"
+    mig.mkdir()
+    (mig / "0001_ok.sql").write_text("create table a (x integer);\n")
+    (mig / "0002_broken.sql").write_text("create table b (x integer);\nselect * from no_such_table;\n")
+    con = connect(tmp_path / "w.duckdb")
+    with pytest.raises(duckdb.CatalogException):
+        migrate(con, mig)
+    tables = {name for (name,) in con.execute("select table_name from information_schema.tables").fetchall()}
+    assert "a" in tables and "b" not in tables
+    assert con.execute("select version from schema_migrations").fetchall() == [(1,)]
+    con.close()
+
+
+def test_views_are_created_whatever_order_their_files_sort_in(tmp_path):
+    views = tmp_path / "views"
+    views.mkdir()
+    (views / "a_top.sql").write_text("create or replace view top_view as select x + 1 as y from base_view;\n")
+    (views / "b_base.sql").write_text("create or replace view base_view as select 1 as x;\n")
+    con = duckdb.connect()
+    create_views(con, views)
+    assert con.execute("select y from top_view").fetchall() == [(2,)]
+    (views / "c_bad.sql").write_text("create or replace view bad as select * from missing_table;\n")
+    with pytest.raises(RuntimeError, match=r"c_bad\.sql"):
+        create_views(con, views)
+
+
+def test_every_shipped_migration_is_numbered():
+    names = sorted(p.name for p in MIGRATIONS_DIR.glob("*.sql"))
+    assert [p.name for _, _, p in migrations()] == names
