@@ -17,12 +17,14 @@ from collections.abc import Iterable
 
 from lxml import etree
 
+from extract.docx_numbering import Numbering
 from extract.grid import grid_table, holds_data
 from extract.model import Block, Document, Paragraph, UnreadableDocument
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 P, R, T, TBL, TR, TC = W + "p", W + "r", W + "t", W + "tbl", W + "tr", W + "tc"
 VAL = W + "val"
+DOCUMENT, NUMBERING, STYLES = "word/document.xml", "word/numbering.xml", "word/styles.xml"
 TRPR, TCPR, GRID_BEFORE, GRID_AFTER = W + "trPr", W + "tcPr", W + "gridBefore", W + "gridAfter"
 GRID_SPAN, VMERGE, HMERGE = W + "gridSpan", W + "vMerge", W + "hMerge"
 # Content controls and custom XML wrap paragraphs, rows and cells without changing what is shown.
@@ -40,65 +42,83 @@ Record = list  # [text, rowspan, colspan], mutable while vertical merges accumul
 
 
 def read_docx(data: bytes) -> Document:
-    """Read a DOCX file's body: paragraphs and tables in order, merged cells expanded."""
+    """Read a DOCX file's body: paragraphs and tables in order, merged cells expanded, list numbers drawn."""
+    parts = _parts(data)
     try:
-        root = etree.fromstring(_document_xml(data), _PARSER)
+        root = etree.fromstring(parts[DOCUMENT], _PARSER)
     except etree.XMLSyntaxError as e:
-        raise UnreadableDocument(f"the DOCX file's word/document.xml is not well-formed XML ({e.msg})") from None
+        raise UnreadableDocument(f"the DOCX file's {DOCUMENT} is not well-formed XML ({e.msg})") from None
     body = root.find(W + "body")
     if body is None:
         raise UnreadableDocument("the DOCX file has no document body")
     etree.strip_elements(body, _FALLBACK, with_tail=False)
-    reader = _Reader()
+    try:
+        numbering = Numbering(parts.get(NUMBERING), parts.get(STYLES), _PARSER)
+    except etree.XMLSyntaxError:
+        numbering = Numbering(None, None, _PARSER)  # Word repairs such files; the text is still worth reading
+    reader = _Reader(numbering)
     reader.container(body)
     return Document(blocks=reader.blocks, kind="docx")
 
 
-def _document_xml(data: bytes) -> bytes:
+def _parts(data: bytes) -> dict[str, bytes]:
+    """The XML parts the reader uses; only the document itself is required."""
     if data.startswith(_OLE_MAGIC):
         raise UnreadableDocument("this is a legacy Word .doc or an encrypted document, not a DOCX file")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
-            info = z.getinfo("word/document.xml")
-            if info.file_size > MAX_XML_BYTES:
-                raise UnreadableDocument(
-                    f"the DOCX body is {info.file_size // 2**20} MB uncompressed, too large to read"
-                )
-            return z.read(info)
+            names = set(z.namelist())
+            if DOCUMENT not in names:
+                raise UnreadableDocument(f"not a DOCX file: the archive has no {DOCUMENT}")
+            parts = {}
+            for name in (DOCUMENT, NUMBERING, STYLES):
+                if name in names:
+                    info = z.getinfo(name)
+                    if info.file_size > MAX_XML_BYTES:
+                        raise UnreadableDocument(f"{name} is {info.file_size // 2**20} MB uncompressed, too large")
+                    parts[name] = z.read(info)
+            return parts
     except zipfile.BadZipFile:
         raise UnreadableDocument("not a DOCX file: not a zip archive, or a damaged one") from None
-    except KeyError:
-        raise UnreadableDocument("not a DOCX file: the archive has no word/document.xml") from None
     except (RuntimeError, NotImplementedError, zlib.error, OSError, EOFError) as e:
         raise UnreadableDocument(f"the DOCX archive cannot be unpacked ({e})") from None
 
 
 class _Reader:
-    def __init__(self) -> None:
+    def __init__(self, numbering: Numbering) -> None:
         self.blocks: list[Block] = []
         self.tables = 0
+        self.numbering = numbering
 
     def container(self, el: etree._Element) -> None:
         """Blocks of a body or a layout cell, in order."""
         for child in el:
             tag = child.tag
             if tag == P:
-                for line in _paragraph_text(child).split("\n"):
-                    if line.strip():
-                        self.blocks.append(Paragraph(line))
+                self.lines(self.paragraph_text(child))
             elif tag == TBL:
                 self.table(child)
             elif tag in _WRAPPERS:
                 self.container(child)
 
+    def lines(self, text: str) -> None:
+        for line in text.split("\n"):
+            if line.strip():
+                self.blocks.append(Paragraph(line))
+
     def table(self, tbl: etree._Element) -> None:
         trs = list(_children(tbl, TR))
         rows = [list(_children(tr, TC)) for tr in trs]
-        texts = [] if next(tbl.iterdescendants(TBL), None) else [[_cell_text(tc) for tc in row] for row in rows]
-        if not holds_data(texts):
+        if next(tbl.iterdescendants(TBL), None) is not None:
             for cells in rows:
                 for tc in cells:
                     self.container(tc)
+            return
+        texts = [[self.cell_text(tc) for tc in row] for row in rows]
+        if not holds_data(texts):
+            for line_texts in texts:
+                for text in line_texts:
+                    self.lines(text)  # cells without tables hold only paragraphs, already read
             return
         grid_rows: list[list[Record]] = []
         above: dict[int, Record] = {}  # grid column -> cell starting there in the previous row
@@ -107,6 +127,20 @@ class _Reader:
             grid_rows.append(line)
         self.blocks.append(grid_table([[(t, rs, cs) for t, rs, cs in line] for line in grid_rows], self.tables))
         self.tables += 1
+
+    def paragraph_text(self, p: etree._Element) -> str:
+        parts = [self.numbering.label(p)]
+        for run in p.iter(R):  # also finds runs inside hyperlinks, insertions, fields and content controls
+            for el in run:
+                if el.tag == T:
+                    parts.append(el.text or "")
+                elif el.tag in _MARKS:
+                    parts.append(_MARKS[el.tag])
+        return "".join(parts)
+
+    def cell_text(self, tc: etree._Element) -> str:
+        """Paragraphs of a cell, one per line; empty paragraphs (Word's spacing) add nothing."""
+        return "\n".join(t for p in _children(tc, P) if (t := self.paragraph_text(p)))
 
 
 def _row(
@@ -166,19 +200,3 @@ def _children(el: etree._Element, tag: str):
             yield child
         elif child.tag in _WRAPPERS:
             yield from _children(child, tag)
-
-
-def _paragraph_text(p: etree._Element) -> str:
-    parts: list[str] = []
-    for run in p.iter(R):  # also finds runs inside hyperlinks, insertions, fields and content controls
-        for el in run:
-            if el.tag == T:
-                parts.append(el.text or "")
-            elif el.tag in _MARKS:
-                parts.append(_MARKS[el.tag])
-    return "".join(parts)
-
-
-def _cell_text(tc: etree._Element) -> str:
-    """Paragraphs of a cell, one per line; empty paragraphs (Word's spacing) add nothing."""
-    return "\n".join(t for p in _children(tc, P) if (t := _paragraph_text(p)))

@@ -31,7 +31,10 @@ def expand(rows: Sequence[Sequence[Cell]]) -> Grid:
     """Place cells row by row in the first free column, the way the HTML table model does.
 
     A rowspan running past the last row is cut at the last row (rows are never
-    invented); a colspan widens the table. Ragged rows are padded with "".
+    invented); a colspan widens the table. Ragged rows stay ragged: a row
+    printed with fewer cells than its neighbours is not given blank cells it
+    does not have (a short row must be reported, not read as blanks); only a
+    hole inside a row, left between merged cells, is filled with "".
     """
     n = len(rows)
     slots: list[dict[int, tuple[str, bool]]] = [{} for _ in range(n)]
@@ -48,10 +51,10 @@ def expand(rows: Sequence[Sequence[Cell]]) -> Grid:
                 for dc in range(width):
                     below.setdefault(col + dc, (text, dr > 0 or dc > 0))
             col += width
-    ncols = max((max(s) + 1 for s in slots if s), default=0)
     blank = ("", False)
-    texts = [[s.get(c, blank)[0] for c in range(ncols)] for s in slots]
-    spans = [[s.get(c, blank)[1] for c in range(ncols)] for s in slots]
+    widths = [max(s) + 1 if s else 0 for s in slots]
+    texts = [[s.get(c, blank)[0] for c in range(w)] for s, w in zip(slots, widths, strict=True)]
+    spans = [[s.get(c, blank)[1] for c in range(w)] for s, w in zip(slots, widths, strict=True)]
     return Grid(texts, spans)
 
 

@@ -65,7 +65,7 @@ def _from_titles(candidates: list[str]) -> tuple[str | None, int | None]:
 
 def find_identity(paragraphs: list[str], title: str | None) -> tuple[str | None, int | None]:
     """(agency, year covered) from the document's paragraphs and its HTML title, either may be None."""
-    head = [clean_text(p) for p in paragraphs[:60] if p.strip()]
+    head = [clean_text(p[:400]) for p in paragraphs[:60] if p.strip()]
     agency, year = _from_titles(_title_candidates(head))
     text = " ".join(head)
     if agency is None:

@@ -12,6 +12,7 @@ a table.
 
 from __future__ import annotations
 
+import ctypes
 import re
 from dataclasses import dataclass
 
@@ -83,13 +84,22 @@ def _scan_page(pdf: pdfium.PdfDocument, index: int) -> tuple[PageScan, bool]:
 def _has_rules(page: pdfium.PdfPage) -> bool:
     """Whether the page's paths could form a grid: crossing thin lines, or any path with an area.
 
-    A path with an area may be a rectangle or a whole grid drawn as one path;
-    such false alarms only cost a pdfplumber pass, while a missed table would
-    leak its cells into the paragraphs.
+    A path with an area may be a rectangle or a whole grid drawn as one path,
+    and a Form XObject may hide paths; such false alarms only cost a pdfplumber
+    pass, while a missed table would leak its cells into the paragraphs. Calls
+    PDFium directly: a Python wrapper per page object cost more than the rest
+    of this pass.
     """
     horizontal = vertical = 0
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]):
-        left, bottom, right, top = obj.get_bounds()
+    box = [ctypes.c_float() for _ in range(4)]
+    for k in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, k)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            return True
+        if kind != pdfium_c.FPDF_PAGEOBJ_PATH or not pdfium_c.FPDFPageObj_GetBounds(obj, *map(ctypes.byref, box)):
+            continue
+        left, bottom, right, top = (v.value for v in box)
         width, height = right - left, top - bottom
         if width > 3 and height > 3:
             return True

@@ -35,6 +35,8 @@ _TABLE_WORDS: dict[str, frozenset[str]] = {
 
 def heading_section(text: str) -> str | None:
     """The section a short paragraph heads, if it is a top-level heading."""
+    if len(text) > 80:
+        return None
     t = clean_text(text)
     if len(t) > 40:
         return None

@@ -59,3 +59,12 @@ def archive(
     with _manifest_lock, open(raw_dir / MANIFEST, "a", encoding="utf-8") as manifest:
         manifest.write(line)
     return sha256, path
+
+
+def recorded_fetches(raw_dir: Path) -> dict[str, dict]:
+    """The latest manifest entry per sha256, so a rebuild from ``raw_dir`` restores each document's URL and time."""
+    path = Path(raw_dir) / MANIFEST
+    if not path.exists():
+        return {}
+    with open(path, encoding="utf-8") as manifest:
+        return {entry["sha256"]: entry for entry in map(json.loads, filter(str.strip, manifest))}

@@ -1,5 +1,9 @@
 """`gongkai load SOURCE... --db FILE`: archive, extract and load documents, then publish.
 
+A file already archived in ``--raw-dir`` (``gongkai load data/raw/*``) is
+loaded with the URL, fetch time and content type its manifest recorded, so
+the warehouse can be rebuilt from the archive alone.
+
 A source that cannot be read (missing file, failed download, not a report)
 gets one line on stderr and is left out; the others still load, together, in
 one transaction, and the command exits 1 so scripts notice the failure. Doing
@@ -54,14 +58,16 @@ _EXTENSIONS = {
 @one_line_errors
 def load(sources: tuple[str, ...], db: Path, raw_dir: Path, published: Path, no_publish: bool) -> None:
     """Extract each SOURCE (file or http(s) URL) and load all of them into the warehouse in one batch."""
+    from gongkai.archive import recorded_fetches
     from transform.load import load_reports
     from transform.publish import publish
 
+    known = recorded_fetches(raw_dir)
     items = []
     failed = 0
     for source in sources:
         try:
-            items.append(_read(source, raw_dir))
+            items.append(_read(source, raw_dir, known))
         except (UserError, OSError) as exc:
             failed += 1
             click.echo(f"gongkai: {source}: {' '.join(str(exc).split())}", err=True)
@@ -77,8 +83,9 @@ def load(sources: tuple[str, ...], db: Path, raw_dir: Path, published: Path, no_
         raise SystemExit(1)
 
 
-def _read(source: str, raw_dir: Path):  # -> transform.load.LoadItem
+def _read(source: str, raw_dir: Path, known: dict[str, dict]):  # -> transform.load.LoadItem
     """Fetch or read one source, archive its bytes, then extract it (archiving comes before parsing)."""
+    import hashlib
     from datetime import UTC, datetime
     from urllib.parse import urlparse
 
@@ -89,14 +96,21 @@ def _read(source: str, raw_dir: Path):  # -> transform.load.LoadItem
     fetched_at = datetime.now(UTC)
     if urlparse(source).scheme in ("http", "https"):
         data, content_type = _download(source)
-        url, host = source, urlparse(source).hostname
+        url = source
         ext = _EXTENSIONS.get((content_type or "").split(";")[0].strip().lower()) or _suffix(urlparse(source).path)
     else:
         path = Path(source)
-        data, content_type = path.read_bytes(), None
-        url, host, ext = path.resolve().as_uri(), None, _suffix(path.name)
-    sha256, archived = archive(data, raw_dir, ext, url=url, fetched_at=fetched_at, content_type=content_type)
+        data, content_type, url, ext = path.read_bytes(), None, path.resolve().as_uri(), _suffix(path.name)
+    sha256 = hashlib.sha256(data).hexdigest()
+    recorded = known.get(sha256)
+    if recorded and url.startswith("file:") and (raw_dir / recorded["path"]).exists():
+        # already in the archive (a rebuild): keep the provenance of the original fetch
+        url, content_type = recorded["url"] or url, recorded["content_type"]
+        fetched_at, archived = datetime.fromisoformat(recorded["fetched_at"]), raw_dir / recorded["path"]
+    else:
+        sha256, archived = archive(data, raw_dir, ext, url=url, fetched_at=fetched_at, content_type=content_type)
     report = extract_report(data, content_type=content_type, source=source)
+    host = urlparse(url).hostname if urlparse(url).scheme in ("http", "https") else None
     return LoadItem(report, url, sha256, content_type, fetched_at, str(archived), host)
 
 

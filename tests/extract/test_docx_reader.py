@@ -197,3 +197,44 @@ def test_a_truncated_docx_is_unreadable():
     data = save(docx.Document())
     with pytest.raises(UnreadableDocument):
         read_docx(data[: len(data) // 2])
+
+
+def add_numbering(document, num_id: int, *levels: tuple[str, str]) -> None:
+    """A list definition with one (numFmt, lvlText) per level, as Word writes it into numbering.xml."""
+    lvls = "".join(
+        f'<w:lvl w:ilvl="{k}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+        for k, (fmt, text) in enumerate(levels)
+    )
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{num_id}">{lvls}</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/></w:num>'))
+
+
+def numbered(paragraph, num_id: int, level: int = 0):
+    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = level
+    num_pr.get_or_add_numId().val = num_id
+    return paragraph
+
+
+def test_list_numbers_word_draws_are_part_of_the_text():
+    document = docx.Document()
+    add_numbering(document, 90, ("chineseCounting", "%1、"), ("chineseCounting", "（%2）"))
+    add_numbering(document, 91, ("decimal", "%1."))
+    numbered(document.add_paragraph("总体情况"), 90)
+    numbered(document.add_paragraph("主动公开"), 90, 1)
+    numbered(document.add_paragraph("依申请公开"), 90, 1)
+    for k in range(2, 13):
+        numbered(document.add_paragraph(f"第{k}节"), 90)
+    numbered(document.add_paragraph("重新计数"), 90, 1)
+    table = document.add_table(rows=2, cols=2)
+    for r, label in enumerate(["属于国家秘密", "其他法律行政法规禁止公开"]):
+        numbered(table.cell(r, 0).paragraphs[0], 91).add_run(label)
+        table.cell(r, 1).text = "0"
+    document.add_paragraph("甲", style="List Number")
+    blocks = texts(read_docx(save(document)))
+    assert blocks[:3] == ["一、总体情况", "（一）主动公开", "（二）依申请公开"]
+    assert [b[: b.index("第")] for b in blocks[3:14]] == [f"{n}、" for n in "二三四五六七八九十"] + ["十一、", "十二、"]
+    assert blocks[14] == "（一）重新计数"
+    assert blocks[15].rows == [["1.属于国家秘密", "0"], ["2.其他法律行政法规禁止公开", "0"]]
+    assert blocks[16] == "1.甲"  # numbering that comes from the paragraph style

@@ -137,6 +137,19 @@ def test_a_one_cell_table_wrapping_the_article_is_not_data():
     assert blocks(doc) == ["一、总体情况", "正文", "落款"]
 
 
+def test_a_sidebar_next_to_a_text_only_article_is_layout():
+    article = "".join(
+        f"<p>（{i}）本机关主动公开政府信息，持续推进决策、执行、管理、服务、结果公开。</p>" for i in range(8)
+    )
+    doc = read_html(f"<table><tr><td><a>首页</a><br><a>公开年报</a></td><td>{article}</td></tr></table>".encode())
+    assert blocks(doc)[:3] == [
+        "首页",
+        "公开年报",
+        "（0）本机关主动公开政府信息，持续推进决策、执行、管理、服务、结果公开。",
+    ]
+    assert len(doc.blocks) == 10 and not any(isinstance(b, Table) for b in doc.blocks)
+
+
 def test_a_data_table_nested_in_layout_keeps_its_own_index():
     inner = "<table><tr><td>信息内容</td><td>本年制发件数</td></tr><tr><td>规章</td><td>3</td></tr></table>"
     page = f"<table><tr><td>左栏</td><td><p>前文</p>{inner}<p>后文</p></td></tr></table>{inner}"

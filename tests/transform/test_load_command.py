@@ -40,8 +40,8 @@ def portal(tmp_path):
     server.shutdown()
 
 
-def run(tmp_path, *sources):
-    args = ["load", *map(str, sources), "--db", str(tmp_path / "w.duckdb"), "--raw-dir", str(tmp_path / "raw")]
+def run(tmp_path, *sources, db="w.duckdb"):
+    args = ["load", *map(str, sources), "--db", str(tmp_path / db), "--raw-dir", str(tmp_path / "raw")]
     return CliRunner().invoke(main, [*args, "--published", str(tmp_path / "pub.duckdb")])
 
 
@@ -62,7 +62,16 @@ def test_load_seeds_and_a_url_skipping_bad_sources(tmp_path, portal):
     assert archived == [".jsonl", ".txt", ".txt", ".txt", ".txt", ".txt"]
 
     again = run(tmp_path, *SEEDS)
-    assert again.exit_code == 0 and "(0 new)" in again.stdout
+    assert again.exit_code == 0 and "(0 new)" in again.stdout  # seed 000 came by URL: same bytes, same document
+
+    # the archive alone rebuilds the warehouse, with each document's original URL and fetch time
+    rebuilt = run(tmp_path, *sorted((tmp_path / "raw").glob("*.txt")), db="rebuilt.duckdb")
+    assert rebuilt.exit_code == 0, rebuilt.stderr
+    provenance = "select document_id, url, fetched_at, content_type from documents order by 1"
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
+        original = con.execute(provenance).fetchall()
+    with duckdb.connect(str(tmp_path / "rebuilt.duckdb"), read_only=True) as con:
+        assert con.execute(provenance).fetchall() == original
 
 
 def test_only_bad_sources_load_nothing(tmp_path):

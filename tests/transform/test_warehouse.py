@@ -78,3 +78,16 @@ def test_views_are_created_whatever_order_their_files_sort_in(tmp_path):
 def test_every_shipped_migration_is_numbered():
     names = sorted(p.name for p in MIGRATIONS_DIR.glob("*.sql"))
     assert [p.name for _, _, p in migrations()] == names
+
+
+def test_report_facts_has_the_columns_analysts_start_from(tmp_path):
+    con = connect(tmp_path / "w.duckdb")
+    migrate(con)
+    columns = [row[0] for row in con.execute("describe report_facts").fetchall()]
+    assert columns == [
+        "agency", "agency_id", "year", "format", "metric", "section", "row_label", "col_label", "unit",
+        "applicant", "value", "raw", "source_url", "document_id", "page", "table_index", "row_index", "col_index",
+    ]  # fmt: skip
+    summary = {row[0] for row in con.execute("describe agency_year_summary").fetchall()}
+    assert {"new_requests", "carried_in", "carried_out", "result_total", "not_held", "not_held_share"} <= summary
+    con.close()
