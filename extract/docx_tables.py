@@ -4,7 +4,7 @@ python-docx hides what matters here: it reports a merged cell once per grid
 position without saying which positions are copies, and it is several times
 slower than one lxml pass. Reading the XML directly sees ``w:gridSpan``
 (colspan), ``w:vMerge`` (restart/continue, i.e. rowspan) and the
-``w:gridBefore``/``w:gridAfter`` holes, which are then laid out by the same
+``w:gridBefore`` holes, which are then laid out by the same
 grid code as HTML tables.
 """
 
@@ -25,7 +25,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 P, R, T, TBL, TR, TC = W + "p", W + "r", W + "t", W + "tbl", W + "tr", W + "tc"
 VAL = W + "val"
 DOCUMENT, NUMBERING, STYLES = "word/document.xml", "word/numbering.xml", "word/styles.xml"
-TRPR, TCPR, GRID_BEFORE, GRID_AFTER = W + "trPr", W + "tcPr", W + "gridBefore", W + "gridAfter"
+TRPR, TCPR, GRID_BEFORE = W + "trPr", W + "tcPr", W + "gridBefore"
 GRID_SPAN, VMERGE, HMERGE = W + "gridSpan", W + "vMerge", W + "hMerge"
 # Content controls and custom XML wrap paragraphs, rows and cells without changing what is shown.
 _WRAPPERS = frozenset((W + "sdt", W + "sdtContent", W + "customXml"))
@@ -152,7 +152,7 @@ def _row(
     same grid column; anything else is kept as a cell of its own, so a
     malformed merge can never shift the cells after it.
     """
-    row_props = _props(tr, TRPR, GRID_BEFORE, GRID_AFTER)
+    row_props = _props(tr, TRPR, GRID_BEFORE)
     col = _count(row_props.get(GRID_BEFORE), 0)
     line: list[Record] = [["", 1, 1] for _ in range(col)]
     here: dict[int, Record] = {}
@@ -170,7 +170,7 @@ def _row(
             line.append(record)
             here[col] = record
         col += span
-    line.extend(["", 1, 1] for _ in range(_count(row_props.get(GRID_AFTER), 0)))
+    # w:gridAfter columns hold no cell: the row simply ends (a short row must not gain blank values).
     return line, here
 
 

@@ -31,7 +31,9 @@ def demo_portal(root: Path = DEMO_ROOT, port: int = DEMO_PORT) -> Iterator[str]:
     try:
         server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     except OSError as exc:
-        raise UserError(f"cannot serve the demo portal on 127.0.0.1:{port} ({exc.strerror}); is another run going?")
+        raise UserError(
+            f"cannot serve the demo portal on 127.0.0.1:{port} ({exc.strerror}); is another run going?"
+        ) from None
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="demo-portal", daemon=True)
     thread.start()

@@ -1,6 +1,7 @@
 -- batch_documents: one row per document of the batch.
 -- A document already here keeps when and where it was first fetched; what
--- extraction says about it is replaced (a newer extractor may read it better).
+-- extraction says about it is replaced (a newer extractor may read it better);
+-- rows whose extraction did not change are left untouched.
 update documents
 set
     extractor_version = b.extractor_version,
@@ -12,7 +13,16 @@ set
     narrative = b.narrative::json
 from batch_documents as b
 left join dim_agency as a on a.name = b.agency
-where documents.document_id = b.document_id;
+where documents.document_id = b.document_id
+    and (
+        documents.extractor_version is distinct from b.extractor_version
+        or documents.agency_id is distinct from a.agency_id
+        or documents.year is distinct from b.year
+        or documents.format is distinct from b.format
+        or documents.kind is distinct from b.kind
+        or documents.sections is distinct from b.sections
+        or documents.narrative::varchar is distinct from b.narrative::json::varchar
+    );
 
 insert into documents by name
 select

@@ -113,7 +113,7 @@ def test_deleted_revisions_field_codes_and_drawing_fallbacks_are_not_text():
     assert texts(read_docx(save(document))) == ["保留插入框"]
 
 
-def test_grid_before_and_after_leave_blank_positions():
+def test_grid_before_keeps_positions_and_grid_after_adds_no_cell():
     document = docx.Document()
     table = document.add_table(rows=3, cols=3)
     for r in range(3):
@@ -125,7 +125,8 @@ def test_grid_before_and_after_leave_blank_positions():
     rows[2].remove(rows[2].tc_lst[-1])
     rows[2].get_or_add_trPr().append(parse_xml(f'<w:gridAfter {nsdecls("w")} w:val="1"/>'))
     (table_block,) = read_docx(save(document)).blocks
-    assert table_block.rows == [["00", "01", "02"], ["", "11", "12"], ["20", "21", ""]]
+    # gridBefore keeps the later cells in their columns; gridAfter cells do not exist, so none is invented.
+    assert table_block.rows == [["00", "01", "02"], ["", "11", "12"], ["20", "21"]]
     assert not any(any(row) for row in table_block.spans)
 
 
