@@ -112,7 +112,9 @@ class Portal:
         return _send(handler, route.status, route.body, headers)
 
 
-def _send(handler: BaseHTTPRequestHandler, status: int, body: bytes, headers: dict[str, str], exact: bool = True) -> int:
+def _send(
+    handler: BaseHTTPRequestHandler, status: int, body: bytes, headers: dict[str, str], exact: bool = True
+) -> int:
     handler.send_response(status)
     for name, value in headers.items():
         handler.send_header(name, value)

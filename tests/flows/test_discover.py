@@ -61,7 +61,11 @@ LISTING = """<html><head><meta charset="utf-8"><title>政府信息公开年报</
 def test_listing_links_titles_dates_and_pages() -> None:
     page = parse_page(LISTING.encode(), BASE, "text/html")
     assert [(link.url, link.title, link.date) for link in page.reports] == [
-        ("http://portal.test/xxgk/ndbg/202401/t20240120_1.html", "某市公安局2023年政府信息公开工作年度报告", "2024-01-20"),
+        (
+            "http://portal.test/xxgk/ndbg/202401/t20240120_1.html",
+            "某市公安局2023年政府信息公开工作年度报告",
+            "2024-01-20",
+        ),
         ("http://portal.test/files/2022report.pdf", "某市公安局2022年度政府信息公开年报", "2023-01-18"),
     ]
     assert page.pages == ["http://portal.test/xxgk/ndbg/index_1.html"]
@@ -104,6 +108,8 @@ def test_report_page_attachments_best_rendition_first() -> None:
 
 def test_report_page_with_inline_tables_is_a_report() -> None:
     rows = "".join(f"<tr><td>行{i}</td><td>{i}</td></tr>" for i in range(8))
-    html = f"<html><head><title>某局2024年政府信息公开工作年度报告</title></head><body><table>{rows}</table></body></html>"
+    html = (
+        f"<html><head><title>某局2024年政府信息公开工作年度报告</title></head><body><table>{rows}</table></body></html>"
+    )
     page = parse_page(html.encode("gb18030"), "http://portal.test/a.html", "text/html; charset=gbk")
     assert page.is_report() and page.has_table and not page.attachments
