@@ -117,7 +117,16 @@ def _single_byte(encoding: str) -> bool:
 
 
 def _strict(data: bytes, encoding: str) -> str | None:
+    """``data`` decoded without a single error, except a character cut off at the very end.
+
+    Bodies truncated in transfer (or by a size cap) end inside a multi-byte
+    character; failing the whole document for that would pick a wrong charset.
+    """
     try:
         return data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
+    except UnicodeDecodeError as e:
+        cut = e.end == len(data) and len(data) - e.start < 4 and ("end of data" in e.reason or "incomplete" in e.reason)
+        head = _strict(data[: e.start], encoding) if cut and e.start else None
+        return None if head is None else head + "\ufffd"
+    except LookupError:
         return None

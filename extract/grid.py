@@ -70,7 +70,12 @@ def holds_data(texts: Sequence[Sequence[str]]) -> bool:
     Portals and some Word files wrap the whole article in a table: one cell,
     one column of cells, or a sidebar next to the article. Such cells are
     running text and must be read as paragraphs. A table with no row of two
-    cells cannot pair a label with a value, and no label or value of a report
-    table runs to a paragraph's length.
+    cells cannot pair a label with a value, a table of blank cells is a spacer,
+    and no label or value of a report table runs to a paragraph's length.
     """
-    return any(len(row) > 1 for row in texts) and all(len(t) <= MAX_CELL_TEXT for row in texts for t in row)
+    cells = [t for row in texts for t in row]
+    return (
+        any(len(row) > 1 for row in texts)
+        and any(t.strip() for t in cells)
+        and all(len(t) <= MAX_CELL_TEXT for t in cells)
+    )

@@ -55,7 +55,7 @@ def read_html(data: bytes, content_type: str | None = None) -> Document:
     walker = _Walker()
     walker.visit(root)
     walker.flush()
-    return Document(blocks=walker.blocks, kind="html", title=_tidy(title) if title else None)
+    return Document(blocks=walker.blocks, kind="html", title=_tidy(title or "") or None)
 
 
 class _Walker:

@@ -68,6 +68,7 @@ class _Grid:
     spans: list[list[bool]]
     origin: list[list[tuple[int, int]]]  # where the box covering each position begins; used while joining
     pages: list[int]
+    covered: list[list[bool]]  # False where no cell box lies: the row was drawn short there
 
 
 def continues(previous: Piece, piece: Piece) -> bool:
@@ -84,7 +85,11 @@ def join_pieces(pieces: list[Piece], index: int) -> Table:
     grid = _grid(pieces[0], edges)
     for piece in pieces[1:]:
         _append(grid, _grid(piece, edges))
-    return Table(grid.rows, index, exact_grid=True, pages=grid.pages, spans=grid.spans)
+    widths = [max((j + 1 for j, c in enumerate(row) if c), default=0) for row in grid.covered]
+    # A row drawn with fewer boxes than its neighbours ends where its last box ends: no blank cell is invented.
+    rows = [row[:w] for row, w in zip(grid.rows, widths, strict=True)]
+    spans = [row[:w] for row, w in zip(grid.spans, widths, strict=True)]
+    return Table(rows, index, exact_grid=True, pages=grid.pages, spans=spans)
 
 
 def _grid(piece: Piece, edges: list[float]) -> _Grid:
@@ -93,6 +98,7 @@ def _grid(piece: Piece, edges: list[float]) -> _Grid:
     rows = [[""] * width for _ in tops[1:]]
     spans = [[False] * width for _ in tops[1:]]
     origin = [[(i, j) for j in range(width)] for i in range(len(tops) - 1)]
+    covered = [[False] * width for _ in tops[1:]]
     for x0, top, x1, bottom, text in piece.boxes:
         r0, c0 = _nearest(tops, top), _nearest(edges, x0 - piece.left)
         r1 = max(_nearest(tops, bottom), r0 + 1)
@@ -100,7 +106,8 @@ def _grid(piece: Piece, edges: list[float]) -> _Grid:
         for i in range(r0, min(r1, len(rows))):
             for j in range(c0, min(c1, width)):
                 rows[i][j], spans[i][j], origin[i][j] = text, (i, j) != (r0, c0), (r0, c0)
-    return _Grid(rows, spans, origin, [piece.page] * len(rows))
+                covered[i][j] = True
+    return _Grid(rows, spans, origin, [piece.page] * len(rows), covered)
 
 
 def _append(table: _Grid, piece: _Grid) -> None:
@@ -113,6 +120,7 @@ def _append(table: _Grid, piece: _Grid) -> None:
     table.rows += piece.rows[start:]
     table.spans += piece.spans[start:]
     table.pages += piece.pages[start:]
+    table.covered += piece.covered[start:]
 
 
 def _repeated_header(rows: list[list[str]], piece: list[list[str]]) -> int:

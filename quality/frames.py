@@ -58,6 +58,7 @@ def read_inputs(con: duckdb.DuckDBPyConnection) -> Inputs:
     """Current facts and documents, through the warehouse's ``report_facts`` view."""
     from transform.warehouse import sql
 
+    con.execute("set enable_progress_bar = false")  # the CLI prints one summary line, not bars
     facts = con.sql(sql("quality/current_facts.sql")).pl()
     documents = con.sql(sql("quality/current_documents.sql")).pl()
     return Inputs(facts=facts, documents=_parse_narrative(documents))

@@ -13,7 +13,7 @@ views while its facts stay in ``fact_disclosure`` as history.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -62,16 +62,25 @@ def load_reports(
         return load_batch(con, batch)
 
 
-def load_batch(con: duckdb.DuckDBPyConnection, batch: Batch) -> LoadStats:
-    """The transactional part of ``load_reports``, for callers (and the benchmark) that built the frames."""
+STEPS = ("upsert_dimensions", "upsert_documents", "delete_document_rows", "insert_rows", "supersede")
+
+
+def load_batch(
+    con: duckdb.DuckDBPyConnection, batch: Batch, after_step: Callable[[str], None] | None = None
+) -> LoadStats:
+    """The transactional part of ``load_reports``, for callers (and the benchmark) that built the frames.
+
+    ``after_step`` is called with each step's name once it ran, inside the
+    transaction; tests use it to crash the process mid-load.
+    """
     with _registered(con, batch), transaction(con):
         (reloaded,) = con.execute(sql("load/count_reloaded.sql")).fetchone()
-        con.execute(sql("load/upsert_dimensions.sql"))
-        con.execute(sql("load/upsert_documents.sql"))
-        if reloaded:
-            con.execute(sql("load/delete_document_rows.sql"))
-        con.execute(sql("load/insert_rows.sql"))
-        con.execute(sql("load/supersede.sql"))
+        for step in STEPS:
+            if step == "delete_document_rows" and not reloaded:
+                continue  # nothing to replace: skip scanning the fact table
+            con.execute(sql(f"load/{step}.sql"))
+            if after_step:
+                after_step(step)
     return LoadStats(
         documents=batch.documents.height,
         new_documents=batch.documents.height - reloaded,

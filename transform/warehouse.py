@@ -16,6 +16,8 @@ from pathlib import Path
 
 import duckdb
 
+from gongkai.errors import UserError
+
 SQL_DIR = Path(__file__).resolve().parents[1] / "sql"
 MIGRATIONS_DIR = SQL_DIR / "migrations"
 VIEWS_DIR = SQL_DIR / "views"
@@ -34,7 +36,10 @@ def connect(db_path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection
     db_path = Path(db_path)
     if not read_only:
         db_path.parent.mkdir(parents=True, exist_ok=True)
-    return duckdb.connect(str(db_path), read_only=read_only)
+    try:
+        return duckdb.connect(str(db_path), read_only=read_only)
+    except duckdb.IOException as exc:  # typically another process holds the file's lock
+        raise UserError(f"cannot open warehouse {db_path}: {str(exc).splitlines()[0]}") from exc
 
 
 def migrations(migrations_dir: Path = MIGRATIONS_DIR) -> list[tuple[int, str, Path]]:

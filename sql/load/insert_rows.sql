@@ -1,6 +1,6 @@
 -- batch_facts / batch_issues: the rows of the batch's documents; agency and
 -- year come from the document row written just before.
-insert into fact_disclosure
+insert into fact_disclosure by name
 select
     f.document_id,
     d.agency_id,

@@ -116,7 +116,10 @@ S3_HEADER = [
     Cell(1, 3, "自然\n人", 2),
     Cell(1, 4, "法人或其他组织", 1, 5),
     Cell(1, 9, "总计", 2),
-    *(Cell(2, 4 + k, t) for k, t in enumerate(["商业\n企业", "科研\n机构", "社会公\n益组织", "法律服\n务机构", "其他"])),
+    *(
+        Cell(2, 4 + k, t)
+        for k, t in enumerate(["商业\n企业", "科研\n机构", "社会公\n益组织", "法律服\n务机构", "其他"])
+    ),
 ]
 S3_WIDTHS = [60, 40, 120, 30, 30, 30, 36, 36, 30, 30]
 S3_HEADER_HEIGHTS = [22, 16, 30]
@@ -239,8 +242,13 @@ def group_over_break() -> bytes:
     y = write_lines(c, bottom - 30, ["二、主动公开政府信息情况"])
     for _ in range(6):
         y = write_paragraph(c, y, NARRATIVE)
-    s2_top = [Cell(0, 0, "信息内容"), *(Cell(0, 1 + k, t) for k, t in enumerate(["本年制发件数", "本年废止件数", "现行有效件数"]))]
-    draw_grid(c, y, [120, 90, 90, 90], [16, 16], [*s2_top, Cell(1, 0, "行政规范性文件"), *(Cell(1, k, "") for k in (1, 2, 3))])
+    s2_top = [
+        Cell(0, 0, "信息内容"),
+        *(Cell(0, 1 + k, t) for k, t in enumerate(["本年制发件数", "本年废止件数", "现行有效件数"])),
+    ]
+    draw_grid(
+        c, y, [120, 90, 90, 90], [16, 16], [*s2_top, Cell(1, 0, "行政规范性文件"), *(Cell(1, k, "") for k in (1, 2, 3))]
+    )
     c.showPage()
     page_furniture(c, 3, 3, "dash")
     tail = [Cell(0, 0, ""), *(Cell(0, 1 + k, v) for k, v in enumerate(["1", "0", "22"]))]

@@ -83,6 +83,13 @@ def test_a_declaration_past_the_sniffing_window_is_not_trusted_but_the_page_stil
     assert decode_text(html.encode("gbk")) == html
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_a_body_cut_inside_its_last_character_keeps_its_charset(encoding):
+    html = page(REPORT * 20)
+    data = html[: html.rindex("。") + 1].encode(encoding)[:-1]
+    assert decode_text(data) == html[: html.rindex("。")] + "\ufffd"
+
+
 def test_undecodable_bytes_still_give_text():
     text = decode_text(b"abc \x80 def \xff\xff ghi")
     assert "abc" in text and "ghi" in text

@@ -107,3 +107,4 @@ def test_only_tables_pairing_short_labels_with_values_hold_data():
     assert not holds_data([["一、总体情况"], ["正文"], []])
     assert not holds_data([["栏目", "正文" * (MAX_CELL_TEXT // 2 + 1)]])
     assert not holds_data([])
+    assert not holds_data([["\xa0", " "], ["\u3000", ""]])

@@ -70,8 +70,11 @@ def test_table_over_two_pages_drops_repeated_header_and_joins_split_row():
     # the merged label cells carried over the break
     assert s3.rows[5][:2] == ["三、本\n年度办\n理结果", "（四）无\n法提供"] and s3.spans[5][:2] == [True, True]
     assert s3.rows[6][:3] == ["三、本\n年度办\n理结果", "（七）总计", "（七）总计"]
-    assert s2.rows == [["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], ["规章", "0", "0", "0"],
-                       ["行政规范性文件", "1", "", "22"]]
+    assert s2.rows == [
+        ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+        ["规章", "0", "0", "0"],
+        ["行政规范性文件", "1", "", "22"],
+    ]
     assert s2.pages == [2, 2, 2]
 
 

@@ -10,7 +10,6 @@ import os
 from collections.abc import Iterator
 
 import pytest
-
 from crawl_portal import Portal
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 
 import pytest
@@ -27,7 +28,7 @@ def test_robots_disallow_is_honoured_without_touching_the_page(portal: Portal) -
     portal.add("/private/report.html", "secret")
     portal.add("/public.html", "ok")
     with PoliteClient(FAST) as client:
-        with pytest.raises(FetchError, match="robots.txt") as info:
+        with pytest.raises(FetchError, match=r"robots\.txt") as info:
             client.get(portal.url("/private/report.html"))
         assert client.get(portal.url("/public.html")).body == b"ok"
     assert not info.value.retryable
@@ -100,7 +101,7 @@ def test_one_request_in_flight_per_host_and_the_interval_is_kept(portal: Portal)
             t.join()
     hits = sorted((h for h in portal.hits if h.path.startswith("/p")), key=lambda h: h.start)
     assert len(hits) == 4
-    assert all(later.start - earlier.end >= 0.19 for earlier, later in zip(hits, hits[1:], strict=False))
+    assert all(later.start - earlier.end >= 0.19 for earlier, later in itertools.pairwise(hits))
 
 
 def test_different_hosts_proceed_in_parallel(portal: Portal) -> None:

@@ -1,5 +1,10 @@
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import duckdb
 import pytest
 from hand_reports import build_report, item_for
@@ -120,3 +125,28 @@ def test_connection_stays_usable_after_a_failed_batch(tmp_path, at):
     load_reports(con, [item_for(build_report("同心县公安局", 2024), at(0))])
     assert con.execute("select count(*) from documents").fetchone()[0] == 1
     con.close()
+
+
+CRASH = """
+import os, sys
+from datetime import UTC, datetime
+from hand_reports import build_report, item_for
+from transform.frames import build_batch
+from transform.load import load_batch
+from transform.warehouse import connect
+
+con = connect(sys.argv[1])
+items = [item_for(build_report("平顶山市公安局", 2024), datetime(2025, 2, 3, tzinfo=UTC))]
+load_batch(con, build_batch(items, "crash"), after_step=lambda step: step == sys.argv[2] and os._exit(9))
+"""
+
+
+@pytest.mark.parametrize("step", ["upsert_documents", "insert_rows"])
+def test_process_killed_mid_load_leaves_warehouse_as_it_was(tmp_path, at, step):
+    db = tmp_path / "w.duckdb"
+    load_reports(db, [item_for(build_report("中卫市公安局", 2023), at(0))])
+    before = snapshot(db)
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent)}
+    done = subprocess.run([sys.executable, "-c", CRASH, str(db), step], env=env, capture_output=True, timeout=120)
+    assert done.returncode == 9, done.stderr  # died inside the transaction, no rollback, no close
+    assert snapshot(db) == before

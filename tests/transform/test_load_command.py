@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import http.server
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -79,3 +81,21 @@ def test_only_bad_sources_load_nothing(tmp_path):
     result = run(tmp_path, tmp_path / "empty.txt", tmp_path / "nope.txt")
     assert result.exit_code == 1 and len(result.stderr.splitlines()) == 2
     assert not (tmp_path / "w.duckdb").exists() and not (tmp_path / "pub.duckdb").exists()
+
+
+def test_a_locked_warehouse_is_one_clear_line(tmp_path):
+    seed = SEEDS[2]
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys, time; con = duckdb.connect(sys.argv[1]); print('ok', flush=True); time.sleep(60)",
+         str(tmp_path / "w.duckdb")],
+        stdout=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "ok"
+        result = run(tmp_path, seed)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "cannot open warehouse" in result.stderr

@@ -1,0 +1,1 @@
+insert into bare select * from frame_view
