@@ -21,6 +21,7 @@ _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "x
           (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))  # fmt: skip
 
 Level = tuple[int, str, str]  # (start, numFmt, lvlText)
+StyleNumbering = tuple[str | None, int | None, str | None]  # (numId, ilvl, basedOn)
 
 
 def _chinese(n: int) -> str:
@@ -70,13 +71,11 @@ class Numbering:
     def __init__(self, numbering_xml: bytes | None, styles_xml: bytes | None, parser: etree.XMLParser) -> None:
         self._abstract: dict[str, dict[int, Level]] = {}
         self._nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId -> (abstractNumId, start overrides)
-        self._styles: dict[str, tuple[str | None, int | None, str | None]] = {}  # id -> (numId, ilvl, basedOn)
+        self._styles = _Styles(styles_xml or b"", parser)
         self._counters: dict[str, dict[int, int]] = {}
         self._restarted: set[str] = set()
         if numbering_xml:
             self._read_numbering(etree.fromstring(numbering_xml, parser))
-        if styles_xml and self._nums:
-            self._read_styles(etree.fromstring(styles_xml, parser))
 
     def _read_numbering(self, root: etree._Element) -> None:
         for abstract in root.iterchildren(W + "abstractNum"):
@@ -96,18 +95,6 @@ class Numbering:
             }
             self._nums[num.get(W + "numId", "")] = (_val(num, "abstractNumId") or "", overrides)
 
-    def _read_styles(self, root: etree._Element) -> None:
-        for style in root.iterchildren(W + "style"):
-            num_id = ilvl = None
-            for num_pr in style.iterchildren(W + "pPr"):
-                for el in num_pr.iterchildren(W + "numPr"):
-                    num_id, ilvl = _val(el, "numId"), _val(el, "ilvl")
-            self._styles[style.get(W + "styleId", "")] = (
-                num_id,
-                None if ilvl is None else _int(ilvl, 0),
-                _val(style, "basedOn"),
-            )
-
     def label(self, p: etree._Element) -> str:
         """The number drawn before paragraph ``p`` ("" if none), advancing the counters."""
         if not self._nums:
@@ -116,7 +103,7 @@ class Numbering:
         for _ in range(10):  # a style chain longer than this is a loop
             if num_id is not None or style is None:
                 break
-            style_num, style_lvl, style = self._styles.get(style, (None, None, None))
+            style_num, style_lvl, style = self._styles.get(style)
             num_id, ilvl = style_num, ilvl if ilvl is not None else style_lvl
         if num_id is None or num_id not in self._nums:
             return ""  # also numId 0: "numbering removed"
@@ -156,6 +143,55 @@ class Numbering:
                 n = counters.get(k, lvl_start)
                 text = text.replace(f"%{k + 1}", _FORMATS.get(lvl_fmt, str)(n))
         return text
+
+
+class _Styles:
+    """Paragraph styles' numbering, read one style at a time when a paragraph asks.
+
+    styles.xml runs to hundreds of KB (python-docx's template: 350 KB of
+    latent and table styles) while a report uses a handful of styles; parsing
+    just the <w:style> element asked for keeps that cost off every document.
+    A styles part not written with the usual ``w:`` prefix is parsed whole.
+    """
+
+    def __init__(self, xml: bytes, parser: etree.XMLParser) -> None:
+        self._xml = xml
+        self._parser = parser
+        self._cache: dict[str, StyleNumbering] = {}
+        start = xml.find(b"<w:styles")
+        self._root_tag = xml[start : xml.find(b">", start) + 1] if start >= 0 else b""
+        if xml and not self._root_tag and b"numPr" in xml:
+            for style in etree.fromstring(xml, parser).iterchildren(W + "style"):
+                self._cache[style.get(W + "styleId", "")] = _style_numbering(style)
+
+    def get(self, style_id: str) -> StyleNumbering:
+        if style_id not in self._cache:
+            self._cache[style_id] = self._read(style_id)
+        return self._cache[style_id]
+
+    def _read(self, style_id: str) -> StyleNumbering:
+        none: StyleNumbering = (None, None, None)
+        if not self._root_tag or self._root_tag.endswith(b"/>"):
+            return none
+        key = style_id.encode("utf-8")
+        at = next((i for q in (b'"', b"'") if (i := self._xml.find(b"w:styleId=" + q + key + q)) >= 0), -1)
+        start = self._xml.rfind(b"<w:style ", 0, at) if at >= 0 else -1
+        end = self._xml.find(b"</w:style>", at)
+        if start < 0 or end < 0:
+            return none
+        chunk = self._root_tag + self._xml[start : end + len(b"</w:style>")] + b"</w:styles>"
+        try:
+            return _style_numbering(etree.fromstring(chunk, self._parser)[0])
+        except (etree.XMLSyntaxError, IndexError):
+            return none
+
+
+def _style_numbering(style: etree._Element) -> StyleNumbering:
+    num_id = ilvl = None
+    for ppr in style.iterchildren(W + "pPr"):
+        for num_pr in ppr.iterchildren(W + "numPr"):
+            num_id, ilvl = _val(num_pr, "numId"), _val(num_pr, "ilvl")
+    return num_id, None if ilvl is None else _int(ilvl, 0), _val(style, "basedOn")
 
 
 def _val(el: etree._Element, child: str) -> str | None:

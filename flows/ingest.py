@@ -181,7 +181,7 @@ def _crawl(sources: list[Source], state: CrawlState, settings: CrawlSettings, ra
                 hosts[host] = _Host(
                     [found[i : i + settings.chunk_size] for i in range(0, len(found), settings.chunk_size)]
                 )
-                submit_next(host, _not_before(future))
+                submit_next(host, getattr(_result_or(future, None), "not_before", {}))
             elif kind == "fetch":
                 host, chunk = context
                 result = _fetched(future, chunk)
@@ -199,7 +199,7 @@ def _crawl(sources: list[Source], state: CrawlState, settings: CrawlSettings, ra
                 submit_next(host, result.not_before)
             else:
                 waiting, i = context
-                waiting.readings[i] = _reading(future)
+                waiting.readings[i] = _result_or(future, None)
                 waiting.left -= 1
                 if waiting.left == 0:
                     settle(waiting.outcome, waiting.readings)
@@ -223,13 +223,6 @@ def _discovered(
     return result.found
 
 
-def _not_before(future: PrefectFuture) -> dict[str, float]:
-    try:
-        return future.result().not_before
-    except Exception:
-        return {}
-
-
 def _fetched(future: PrefectFuture, chunk: list[Found]) -> ChunkResult:
     try:
         return future.result()
@@ -238,11 +231,12 @@ def _fetched(future: PrefectFuture, chunk: list[Found]) -> ChunkResult:
         return ChunkResult([Outcome(found, "failed", error=reason) for found in chunk], {})
 
 
-def _reading(future: PrefectFuture) -> Report | None:
+def _result_or(future: PrefectFuture, default: Any) -> Any:
+    """A task's result; a task that crashed counts as the default (its failure is logged by Prefect)."""
     try:
         return future.result()
     except Exception:
-        return None
+        return default
 
 
 def _urls(found: list[Found], state: CrawlState) -> list[str]:
@@ -251,17 +245,7 @@ def _urls(found: list[Found], state: CrawlState) -> list[str]:
     return urls + [r.rendition for url in urls if (r := state.documents.get(url)) and r.rendition]
 
 
-def with_options(dask_address: str | None, max_workers: int = 8):  # -> Flow
-    """The flow on threads, or on the Dask cluster at ``dask_address``."""
-    if dask_address:
-        from prefect_dask import DaskTaskRunner
-
-        runner = DaskTaskRunner() if dask_address == "local" else DaskTaskRunner(address=dask_address)
-        return ingest_flow.with_options(task_runner=runner)
-    from prefect.task_runners import ThreadPoolTaskRunner
-
-    return ingest_flow.with_options(task_runner=ThreadPoolTaskRunner(max_workers=max_workers))
-
-
 if __name__ == "__main__":
+    from flows.runners import with_options
+
     print(with_options(None)(sources=sys.argv[1] if len(sys.argv) > 1 else "data/sources.csv"))

@@ -20,6 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 import duckdb
+import polars as pl
 
 from extract.model import Report
 from transform.frames import Batch, build_batch
@@ -45,10 +46,6 @@ class LoadStats:
     new_documents: int  # of which the warehouse had none before
     facts: int
     issues: int
-
-    @property
-    def reloaded_documents(self) -> int:
-        return self.documents - self.new_documents
 
 
 def load_reports(
@@ -99,7 +96,8 @@ def _registered(con: duckdb.DuckDBPyConnection, batch: Batch) -> Iterator[None]:
         "batch_agencies": batch.agencies,
     }
     for name, frame in tables.items():
-        con.register(name, frame.to_arrow())
+        # polars' own string layout (Arrow string_view) needs no copy; DuckDB reads it as is
+        con.register(name, frame.to_arrow(compat_level=pl.CompatLevel.newest()))
     try:
         yield
     finally:

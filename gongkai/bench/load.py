@@ -105,7 +105,7 @@ def bench_load(n_facts: int = 1_000_000) -> dict:
     for _ in range(REPEATS):  # fresh files each time, so every figure includes growing the file
         with tempfile.TemporaryDirectory() as tmp:
             bare = duckdb.connect(str(Path(tmp) / "bare.duckdb"))
-            bare.register("frame_view", batch.facts.to_arrow())
+            bare.register("frame_view", batch.facts.to_arrow(compat_level=pl.CompatLevel.newest()))
             bare.execute(sql("bench/bare_table.sql"))
             runs["bare_insert"].append(_timed(bare.execute, sql("bench/bare_insert.sql")))
             bare.close()

@@ -76,7 +76,7 @@ def ingest(
     from contextlib import nullcontext
 
     from flows.demo import demo_portal
-    from flows.ingest import with_options
+    from flows.runners import with_options
     from flows.sources import uses_demo
 
     serve_demo = uses_demo(sources) if demo is None else demo

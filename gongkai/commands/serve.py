@@ -57,9 +57,12 @@ def serve(sources: Path, db: Path, interval: float, port: int) -> None:
         from prefect import serve as prefect_serve
 
         with demo_portal() if uses_demo(sources) else nullcontext(None) as demo_url:
+            data = db.resolve().parent
             parameters = {
                 "sources": str(sources.resolve()),
                 "db": str(db.resolve()),
+                "raw_dir": str(data / "raw"),
+                "quality_dir": str(data / "quality"),
                 "interval": interval,
                 "demo_url": demo_url,
             }

@@ -7,6 +7,7 @@ import zipfile
 
 import docx
 import pytest
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_BREAK
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
@@ -233,9 +234,12 @@ def test_list_numbers_word_draws_are_part_of_the_text():
         numbered(table.cell(r, 0).paragraphs[0], 91).add_run(label)
         table.cell(r, 1).text = "0"
     document.add_paragraph("甲", style="List Number")
+    custom = document.styles.add_style("报告条目", WD_STYLE_TYPE.PARAGRAPH)
+    custom.base_style = document.styles["List Number"]
+    document.add_paragraph("乙", style=custom)
     blocks = texts(read_docx(save(document)))
     assert blocks[:3] == ["一、总体情况", "（一）主动公开", "（二）依申请公开"]
     assert [b[: b.index("第")] for b in blocks[3:14]] == [f"{n}、" for n in "二三四五六七八九十"] + ["十一、", "十二、"]
     assert blocks[14] == "（一）重新计数"
     assert blocks[15].rows == [["1.属于国家秘密", "0"], ["2.其他法律行政法规禁止公开", "0"]]
-    assert blocks[16] == "1.甲"  # numbering that comes from the paragraph style
+    assert blocks[16:] == ["1.甲", "2.乙"]  # numbering from the paragraph style, directly or by inheritance

@@ -74,7 +74,7 @@ def _write_sources(tmp_path: Path, portal: Portal) -> Path:
 
 
 def _run(tmp_path: Path, sources: Path, **options: object) -> dict:
-    from flows.ingest import with_options
+    from flows.runners import with_options
 
     return with_options(options.pop("dask", None))(
         sources=str(sources),
@@ -125,7 +125,7 @@ def test_killed_run_resumes_with_nothing_lost(prefect_harness: None, portal: Por
     portal.add("/col/index.html", _listing(links))
     sources = _write_sources(tmp_path, portal)
     code = (
-        "from flows.ingest import with_options\n"
+        "from flows.runners import with_options\n"
         f"with_options(None)(sources={str(sources)!r}, db={str(tmp_path / 'w.duckdb')!r}, "
         f"raw_dir={str(tmp_path / 'raw')!r}, quality_dir={str(tmp_path / 'q')!r}, interval=0.0, crawl={FAST!r}, "
         "check=False)\n"

@@ -1,0 +1,24 @@
+"""Choosing the task runner: threads on this machine, or a Dask cluster when one machine is not enough.
+
+Process-based runners each start their own temporary Prefect server when no
+server runs (12-30 s here), so threads are the local default; the warehouse
+writer stays in the flow's own thread either way.
+"""
+
+from __future__ import annotations
+
+from prefect import Flow
+
+from flows.ingest import ingest_flow
+
+
+def with_options(dask_address: str | None, max_workers: int = 8) -> Flow:
+    """The flow on threads, or on the Dask cluster at ``dask_address``."""
+    if dask_address:
+        from prefect_dask import DaskTaskRunner
+
+        runner = DaskTaskRunner() if dask_address == "local" else DaskTaskRunner(address=dask_address)
+        return ingest_flow.with_options(task_runner=runner)
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    return ingest_flow.with_options(task_runner=ThreadPoolTaskRunner(max_workers=max_workers))

@@ -1,0 +1,91 @@
+"""Crawl benchmark: a first run and an unchanged nightly re-run over a local portal of N report pages.
+
+The portal is real HTTP (``http.server`` on 127.0.0.1) serving N distinct
+HTML reports made from the seed renditions, 20 links per listing page. The
+politeness interval is 0, so the figures measure our own costs. Printed:
+first-run seconds per report against extraction alone of the same bytes
+(target: within 1.2x), and the unchanged re-run's seconds (target: < 60 s
+for 1,000 pages). N defaults to 1,000 (GONGKAI_BENCH_PAGES overrides).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from pathlib import Path
+
+RENDITIONS = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "renditions"
+PER_LISTING = 20
+
+
+def build_portal(root: Path, pages: int) -> list[bytes]:
+    """Write the portal; returns the report bodies (for timing extraction alone)."""
+    column = root / "col"
+    column.mkdir(parents=True)
+    seeds = sorted(RENDITIONS.glob("*.html"))
+    bodies, links = [], []
+    for i in range(pages):
+        body = seeds[i % len(seeds)].read_bytes() + f"<!-- copy {i} -->".encode()
+        (column / f"t{i}.html").write_bytes(body)
+        bodies.append(body)
+        links.append(f'<li><a href="t{i}.html">第{i}号单位{2000 + i % 25}年政府信息公开工作年度报告</a></li>')
+    listings = [links[i : i + PER_LISTING] for i in range(0, pages, PER_LISTING)]
+    for n, chunk in enumerate(listings):
+        name = "index.html" if n == 0 else f"index_{n}.html"
+        script = f'<script>createPageHTML({len(listings)}, {n}, "index", "html");</script>'
+        html = f"<html><head><meta charset='utf-8'><title>年报</title></head><body><ul>{''.join(chunk)}</ul>{script}"
+        (column / name).write_text(html + "</body></html>", encoding="utf-8")
+    return bodies
+
+
+def bench_crawl() -> None:
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    from extract import extract_report
+    from flows.demo import demo_portal
+    from flows.runners import with_options
+
+    pages = int(os.environ.get("GONGKAI_BENCH_PAGES", "1000"))
+    with tempfile.TemporaryDirectory(prefix="gongkai-bench-") as tmp:
+        work = Path(tmp)
+        bodies = build_portal(work / "portal", pages)
+        started = time.perf_counter()
+        for body in bodies:
+            extract_report(body, content_type="text/html")
+        alone = time.perf_counter() - started
+        flow = with_options(None)
+        with demo_portal(work / "portal", port=0) as base:
+            sources = work / "sources.csv"
+            sources.write_text(f"agency,url\nbench,{base}/col/index.html\n", encoding="utf-8")
+
+            warmup = work / "warmup.csv"
+            warmup.write_text(f"agency,url\nbench,{base}/col/t0.html\n", encoding="utf-8")
+
+            def run(listing: Path, db: str) -> tuple[float, dict]:
+                started = time.perf_counter()
+                counters = flow(
+                    sources=str(listing),
+                    db=str(work / db),
+                    raw_dir=str(work / "raw"),
+                    quality_dir=str(work / "quality"),
+                    interval=0.0,
+                    check=False,
+                )
+                return time.perf_counter() - started, counters
+
+            run(
+                warmup, "warmup.duckdb"
+            )  # one report; starts Prefect's temporary server (7-20 s here), which is not crawl work
+            first, counted = run(sources, "warehouse.duckdb")
+            second, recounted = run(sources, "warehouse.duckdb")
+    print(
+        f"pages: {pages}; first run: new {counted['new']}, failed {counted['failed']}; "
+        f"re-run: unchanged {recounted['unchanged']}, new {recounted['new']}"
+    )
+    print(f"extraction alone: {alone:.1f} s ({1000 * alone / pages:.1f} ms/report)")
+    print(
+        f"first run:        {first:.1f} s ({1000 * first / pages:.1f} ms/report), "
+        f"ratio {first / alone:.2f}x (target <= 1.2x)"
+    )
+    print(f"unchanged re-run: {second:.1f} s (target < 60 s for 1,000 pages)")
