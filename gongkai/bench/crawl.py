@@ -41,6 +41,7 @@ def build_portal(root: Path, pages: int) -> list[bytes]:
 
 def bench_crawl() -> None:
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     from extract import extract_report
     from flows.demo import demo_portal

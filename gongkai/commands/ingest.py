@@ -73,6 +73,7 @@ def ingest(
 ) -> None:
     """Discover, fetch, archive, extract and load annual reports, then check their arithmetic."""
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     from contextlib import nullcontext
 
     from flows.demo import demo_portal

@@ -11,7 +11,7 @@ from crawl_portal import Portal
 from flows.http_client import FetchError, PoliteClient, fetch_once
 from flows.settings import CrawlSettings
 
-FAST = CrawlSettings(interval=0, backoff=0.01, attempts=3, read_timeout=0.5, connect_timeout=0.5)
+FAST = CrawlSettings(interval=0, backoff=0.01, attempts=3, read_timeout=5, connect_timeout=5)
 
 
 def test_identifies_itself_and_returns_the_body(portal: Portal) -> None:
