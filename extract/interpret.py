@@ -54,12 +54,12 @@ def interpret(doc: Document) -> Report:
         raise UnreadableDocument("no annual report found: no title, section headings or report tables")
     fmt = detect_format(tables, year)
     cells = CellReader(section_of)
-    issues: list[Issue] = cells.issues
+    issues = cells.issues
     if fmt in FORMATS:
         for table in tables:
             sec = section_of.get(table.index)
             if sec in READERS:
-                READERS[sec](table, fmt, cells, issues)
+                READERS[sec](table, fmt, cells)
     if agency is None:
         issues.append(Issue("warning", "agency_unknown", "the report does not name its agency in a recognisable title"))
     if year is None:

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from extract.cells import CellReader
 from extract.labels import Matcher, parse_label
-from extract.model import Issue, Table
+from extract.model import Table
 from extract.table_rows import rows_of, take_values
 from gongkai.metrics import Metric, metrics_for
 
@@ -31,7 +31,7 @@ def _matchers(fmt: str) -> tuple[dict[tuple[str, str], Metric], Matcher[str], Ma
     return pairs, row_match, col_match
 
 
-def read_section2(table: Table, fmt: str, cells: CellReader, issues: list[Issue]) -> None:
+def read_section2(table: Table, fmt: str, cells: CellReader) -> None:
     pairs, row_match, col_match = _matchers(fmt)
     active: list[tuple[int, str | None]] = []
     for row in rows_of(table):
@@ -45,14 +45,14 @@ def read_section2(table: Table, fmt: str, cells: CellReader, issues: list[Issue]
         row_key = row_match.match(parse_label(row.labels[0][1]))
         if row_key is None:
             if row.is_data:
-                issues.append(
+                cells.issues.append(
                     cells.issue(
                         "warning", "unmatched_row", f"row '{row.label_text()}' matches no metric", table, row.index
                     )
                 )
             continue
         if not active:
-            issues.append(
+            cells.issues.append(
                 cells.issue(
                     "warning", "no_header", f"row '{row.label_text()}' has no column header above it", table, row.index
                 )
@@ -61,7 +61,7 @@ def read_section2(table: Table, fmt: str, cells: CellReader, issues: list[Issue]
         values = take_values(row, len(active), [p for p, _ in active], table.exact_grid)
         if values is None:
             if row.is_data:
-                issues.append(
+                cells.issues.append(
                     cells.issue(
                         "warning",
                         "row_not_attributable",

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from extract.cells import CellReader
 from extract.labels import Label, Matcher, parse_label
-from extract.model import Issue, Table
+from extract.model import Table
 from extract.table_rows import Row, rows_of, take_values
 from gongkai.metrics import APPLICANTS, Metric, metrics_for
 
@@ -99,7 +99,7 @@ def _identify(row: Row, ctx: _Context, matchers: Matchers) -> str | None:
     return top.match(last)
 
 
-def read_section3(table: Table, fmt: str, cells: CellReader, issues: list[Issue]) -> None:
+def read_section3(table: Table, fmt: str, cells: CellReader) -> None:
     """Read the section 三 rows of ``table`` into ``cells``; everything unreadable becomes an issue."""
     rows = rows_of(table)
     first_data = next((k for k, r in enumerate(rows) if r.is_data), None)
@@ -107,7 +107,7 @@ def read_section3(table: Table, fmt: str, cells: CellReader, issues: list[Issue]
         return
     columns = _columns(table, rows[:first_data])
     if columns is None:
-        issues.append(cells.issue("error", "s3_no_header", "applicant columns not found in the header", table))
+        cells.issues.append(cells.issue("error", "s3_no_header", "applicant columns not found in the header", table))
         return
     ctx = _Context()
     matchers = _row_matchers(fmt)
@@ -117,7 +117,7 @@ def read_section3(table: Table, fmt: str, cells: CellReader, issues: list[Issue]
         code = _identify(row, ctx, matchers)
         if code is None:
             if row.is_data:
-                issues.append(
+                cells.issues.append(
                     cells.issue(
                         "warning", "unmatched_row", f"row '{row.label_text()}' matches no metric", table, row.index
                     )
@@ -128,7 +128,7 @@ def read_section3(table: Table, fmt: str, cells: CellReader, issues: list[Issue]
             continue  # a label-only row (a group heading): nothing printed, nothing to read
         if values is None:
             n = len(row.numeric)
-            issues.append(
+            cells.issues.append(
                 cells.issue(
                     "warning",
                     "row_not_attributable",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from extract.cells import CellReader
 from extract.labels import parse_label, similarity
-from extract.model import Issue, Table
+from extract.model import Table
 from extract.table_rows import Row, rows_of, take_values
 from gongkai.metrics import S4_GROUPS, S4_OUTCOMES
 
@@ -69,7 +69,7 @@ def _by_standard_order(header: list[Row]) -> list[str] | None:
     return [f"s4.{g}.{o}" for g, _ in S4_GROUPS for o, _ in S4_OUTCOMES]
 
 
-def read_section4(table: Table, fmt: str, cells: CellReader, issues: list[Issue]) -> None:
+def read_section4(table: Table, fmt: str, cells: CellReader) -> None:
     rows = rows_of(table)
     k = next((k for k, r in enumerate(rows) if len(r.numeric) >= len(S4_OUTCOMES)), None)
     if k is None:
@@ -86,7 +86,7 @@ def read_section4(table: Table, fmt: str, cells: CellReader, issues: list[Issue]
         codes = _by_standard_order(header)
         values = take_values(row, _N, None, False) if codes else None
     if codes is None or values is None:
-        issues.append(
+        cells.issues.append(
             cells.issue(
                 "warning",
                 "s4_not_attributable",

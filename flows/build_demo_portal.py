@@ -7,7 +7,8 @@ only links a PDF or DOCX attachment, an article with tables and a PDF too.
 The renditions come from ``tests/fixtures/renditions`` (generated from the
 seeds); agency and year for the link titles come from the golden files.
 
-Run: ``python -m flows.build_demo_portal`` (idempotent; the output is committed).
+Built on first use by ``flows.demo.demo_portal``; ``python -m flows.build_demo_portal`` rebuilds it
+(the output is not committed: it would be a second copy of the renditions).
 """
 
 from __future__ import annotations

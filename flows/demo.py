@@ -26,7 +26,16 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 @contextmanager
 def demo_portal(root: Path = DEMO_ROOT, port: int = DEMO_PORT) -> Iterator[str]:
-    """Serve ``root`` until the block ends; yields the base URL (``http://127.0.0.1:<port>``)."""
+    """Serve ``root`` until the block ends; yields the base URL (``http://127.0.0.1:<port>``).
+
+    The portal is built from the generated seed renditions on first use rather
+    than committed as a second copy of them; it is never rebuilt once there,
+    because its file times are what the second night's conditional requests see.
+    """
+    if not root.exists():
+        from flows.build_demo_portal import build
+
+        build(root)
     handler = partial(_QuietHandler, directory=str(root))
     try:
         server = ThreadingHTTPServer(("127.0.0.1", port), handler)

@@ -12,24 +12,13 @@ from pathlib import Path
 
 import click
 
+from gongkai.commands.options import db_option, interval_option, sources_option
 from gongkai.errors import one_line_errors
 
 
 @click.command()
-@click.option(
-    "--sources",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("data/sources.csv"),
-    show_default=True,
-    help="CSV with columns agency,url (column pages or report pages).",
-)
-@click.option(
-    "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("data/warehouse.duckdb"),
-    show_default=True,
-    help="Warehouse file (the crawl state is kept beside it as *.crawl.json).",
-)
+@sources_option
+@db_option
 @click.option(
     "--raw-dir",
     type=click.Path(file_okay=False, path_type=Path),
@@ -44,13 +33,7 @@ from gongkai.errors import one_line_errors
     show_default=True,
     help="Where the data-quality report is written.",
 )
-@click.option(
-    "--interval",
-    type=click.FloatRange(min=0),
-    default=1.0,
-    show_default=True,
-    help="Minimum seconds between two requests to the same host.",
-)
+@interval_option
 @click.option(
     "--demo/--no-demo",
     default=None,

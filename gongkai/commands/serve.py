@@ -7,31 +7,14 @@ from pathlib import Path
 
 import click
 
+from gongkai.commands.options import db_option, interval_option, sources_option
 from gongkai.errors import one_line_errors
 
 
 @click.command()
-@click.option(
-    "--sources",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("data/sources.csv"),
-    show_default=True,
-    help="CSV with columns agency,url.",
-)
-@click.option(
-    "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("data/warehouse.duckdb"),
-    show_default=True,
-    help="Warehouse file.",
-)
-@click.option(
-    "--interval",
-    type=click.FloatRange(min=0),
-    default=1.0,
-    show_default=True,
-    help="Minimum seconds between two requests to the same host.",
-)
+@sources_option
+@db_option
+@interval_option
 @click.option(
     "--port",
     type=int,
