@@ -42,7 +42,8 @@ class Hit:
 class Portal:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
-        self.hits: list[Hit] = []
+        self._hits: list[Hit] = []
+        self._in_flight = 0
         self.lock = threading.Lock()
         portal = self
 
@@ -54,9 +55,15 @@ class Portal:
 
             def do_GET(self) -> None:
                 start = time.time()
-                status = portal.answer(self)
                 with portal.lock:
-                    portal.hits.append(Hit(self.path, dict(self.headers), start, time.time(), status))
+                    portal._in_flight += 1
+                status = 0  # a fault that drops the connection records no HTTP status
+                try:
+                    status = portal.answer(self)
+                finally:
+                    with portal.lock:
+                        portal._hits.append(Hit(self.path, dict(self.headers), start, time.time(), status))
+                        portal._in_flight -= 1
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
@@ -78,6 +85,19 @@ class Portal:
         route = Route(body=body.encode() if isinstance(body, str) else body, **kwargs)  # type: ignore[arg-type]
         self.routes[path] = route
         return route
+
+    @property
+    def hits(self) -> list[Hit]:
+        """Requests served so far; waits briefly for a handler still writing its record.
+
+        The client can see a response before the server thread has recorded the
+        request, so reading the log right after a fetch must let that thread finish.
+        """
+        deadline = time.time() + 5
+        while self._in_flight and time.time() < deadline:
+            time.sleep(0.005)
+        with self.lock:
+            return list(self._hits)
 
     def requests_to(self, path: str) -> list[Hit]:
         return [h for h in self.hits if h.path == path]
