@@ -51,7 +51,7 @@ class Document:
     """What a reader hands to the report interpreter."""
 
     blocks: list[Block]
-    kind: Literal["text", "html", "pdf", "docx"]
+    kind: Literal["text", "html", "pdf", "docx", "doc"]
     title: str | None = None  # e.g. an HTML <title>, used only as a fallback
 
 

@@ -54,9 +54,9 @@ def read_document(data: bytes, *, content_type: str | None = None, source: str |
 
         return read_docx(data)
     if kind == "doc":
-        raise UnreadableDocument(
-            "legacy Word .doc (97-2003) files are not supported; a DOCX or PDF rendition is needed"
-        )
+        from extract.doc_tables import read_doc
+
+        return read_doc(data)
     if kind in ("zip", "binary"):
         raise UnreadableDocument("not a report: binary data that is not PDF, DOCX, HTML or text")
     if kind == "html":

@@ -41,6 +41,7 @@ def _write(tmp_path: Path, name: str, data: bytes) -> str:
         ("notes.docx", b"PK\x03\x04" + b"\x00" * 200),
         ("nav.html", "<html><body><a href='/'>首页</a><p>欢迎访问</p></body></html>".encode()),
         ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600),
+        ("truncated.doc", (FIXTURES / "renditions" / "002.doc").read_bytes()[:20000]),
     ],
 )
 def test_unreadable_files(tmp_path: Path, name: str, data: bytes) -> None:

@@ -16,7 +16,16 @@ from extract import extract_report
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SEEDS = ["000", "001", "002", "003", "004"]
-RENDITIONS = {"txt": FIXTURES / "seeds", "html": FIXTURES / "renditions", "pdf": FIXTURES / "renditions", "docx": FIXTURES / "renditions"}
+RENDITIONS = {
+    "txt": FIXTURES / "seeds",
+    "html": FIXTURES / "renditions",
+    "pdf": FIXTURES / "renditions",
+    "docx": FIXTURES / "renditions",
+    "doc": FIXTURES / "renditions",
+}
+# LibreOffice's .doc export fills the hole after a row drawn short (seed 004) with a real empty cell, so that
+# rendition does not carry exactly the seed's information; test_doc_short_rows_read_as_drawn covers it.
+CASES = [(seed, ext) for seed in SEEDS for ext in RENDITIONS if (seed, ext) != ("004", "doc")]
 
 
 def _source(seed: str, ext: str) -> Path:
@@ -29,8 +38,7 @@ def _cells(facts: list[dict]) -> dict[tuple[str, str | None], tuple[float | None
     return {(f["metric"], f["applicant"]): (f["value"], "".join(f["raw"].split())) for f in facts}
 
 
-@pytest.mark.parametrize("ext", list(RENDITIONS))
-@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize(("seed", "ext"), CASES)
 def test_rendition_matches_golden(seed: str, ext: str) -> None:
     # A rendition may have its own golden where it prints something the text does not (its "note" says what).
     special = FIXTURES / "golden" / f"{seed}.{ext}.json"
@@ -44,6 +52,19 @@ def test_rendition_matches_golden(seed: str, ext: str) -> None:
     invented = sorted(set(got) - set(want), key=str)
     wrong = sorted((k for k in want.keys() & got.keys() if got[k][0] != want[k][0]), key=str)
     assert not missing and not invented and not wrong, (missing[:5], invented[:5], [(k, got[k], want[k]) for k in wrong[:5]])
+
+
+def test_doc_short_rows_read_as_drawn() -> None:
+    """Every value the seed prints is read in place; the converter's filler cells give blanks, never numbers."""
+    golden = json.loads((FIXTURES / "golden" / "004.json").read_text(encoding="utf-8"))
+    report = extract_report(_source("004", "doc").read_bytes())
+    assert (report.agency, report.year, report.format) == (golden["agency"], golden["year"], golden["format"])
+    got = _cells(report.to_json()["facts"])
+    want = _cells(golden["facts"])
+    assert {k: got.get(k) for k in want} == want
+    extra = {k: v for k, v in got.items() if k not in want}
+    fillers = {k for k, v in extra.items() if v == (None, "")}
+    assert fillers and {applicant for _, applicant in fillers} == {"total"}
 
 
 def test_short_rows_are_reported_not_guessed() -> None:
