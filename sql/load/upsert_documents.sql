@@ -1,7 +1,8 @@
 -- batch_documents: one row per document of the batch.
 -- A document already here keeps when and where it was first fetched; what
 -- extraction says about it is replaced (a newer extractor may read it better);
--- rows whose extraction did not change are left untouched.
+-- rows whose extraction did not change are left untouched. A new document
+-- gets the next document_key, the integer its facts are stored under.
 update documents
 set
     extractor_version = b.extractor_version,
@@ -27,6 +28,8 @@ where documents.document_id = b.document_id
 insert into documents by name
 select
     b.document_id,
+    (select coalesce(max(document_key), 0) from documents) + row_number() over (order by b.document_id)
+        as document_key,
     b.url,
     b.fetched_at,
     b.content_type,

@@ -83,8 +83,8 @@ def test_revised_document_supersedes_and_keeps_history(tmp_path, at):
     load_reports(db, [first])
     current = "select value, document_id from report_facts where metric = 's3.new' and applicant = 'total'"
     assert query(db, current) == [(6.0, revised.content_sha256)]
-    history = "select value from fact_disclosure where metric_code = 's3.new' and applicant = 'total' order by value"
-    assert query(db, history) == [(5.0,), (6.0,)]
+    history = "select value, superseded_by from fact_history where metric = 's3.new' and applicant = 'total' order by 1"
+    assert query(db, history) == [(5.0, revised.content_sha256), (6.0, None)]
     assert query(db, "select superseded_by from documents where document_id = ?", first.content_sha256) == [
         (revised.content_sha256,)
     ]
@@ -96,7 +96,7 @@ def test_report_without_agency_is_kept_out_of_current_views(tmp_path, at):
     anonymous = item_for(build_report(None, 2024), at(0))
     load_reports(db, [anonymous])
     assert query(db, "select agency_id, year, format from documents") == [(None, 2024, "2021")]
-    assert query(db, "select count(*), count(agency_id) from fact_disclosure")[0] == (len(anonymous.report.facts), 0)
+    assert query(db, "select count(*), count(agency_id) from fact_history")[0] == (len(anonymous.report.facts), 0)
     assert query(db, "select count(*) from extraction_issues")[0][0] == 1
     assert query(db, "select count(*) from report_facts")[0][0] == 0
     assert query(db, "select count(*) from agency_year_summary")[0][0] == 0
