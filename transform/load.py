@@ -8,7 +8,7 @@ set-based SQL (``sql/load``); row-by-row inserts are thousands of times slower.
 A document is identified by the sha256 of its bytes. Loading it again
 replaces its facts and issues with identical ones (a no-op), and a different
 document for the same agency-year supersedes the older one in the current
-views while its facts stay in ``fact_disclosure`` as history.
+views while its facts stay queryable as history (view ``fact_history``).
 """
 
 from __future__ import annotations

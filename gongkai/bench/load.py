@@ -1,13 +1,20 @@
 """Benchmark: loading 1,000,000 synthetic facts (target: under 1.5 s, replace-by-document included).
 
-The floor is a bare Arrow insert of the same facts frame into a table of the
-same shape, timed in the same run on the same disk, so the ratio says what the
-loader's own work costs (agency and document upserts, the per-document
-delete, the agency/year join, supersession) whatever the machine's speed.
+Two floors are timed in the same run, on the same disk: a bare Arrow insert of
+the facts frame the loader receives (as extraction builds it: codes, labels
+and the 64-character document hash on every fact) into a table of that shape,
+and a bare insert of the rows the loader stores (fact_disclosure's slim,
+integer-keyed shape, read back after the first load) into a table of that
+shape. The second is the honest floor: the ratio to it says what the loader's
+own work costs (agency and document upserts, turning codes into keys, the
+per-document delete, supersession) whatever the machine's speed.
 Frames are built vectorised and outside the timing: ``Report.facts_frame``
-belongs to extraction. The machine is shared, so each timing is the best of a
-few repetitions, each on fresh files, and CPU time is printed beside wall
-time (it moves less when other processes compete for the cores).
+belongs to extraction. Labels follow extraction's conventions (section 三 rows
+as printed, here with the stray spaces real reports have, so they are stored;
+section 四 cells named by code parts). The machine is shared, so each timing
+is the best of a few repetitions, each on fresh files, and CPU time is
+printed beside wall time (it moves less when other processes compete for the
+cores).
 """
 
 from __future__ import annotations
@@ -32,7 +39,7 @@ def synthetic_batch(n_facts: int):  # -> transform.frames.Batch
     from transform.frames import AGENCY_SCHEMA, DOCUMENT_SCHEMA, ISSUE_SCHEMA, Batch
 
     cells = [
-        (m.code, m.section, applicant, m.row_label, m.col_label or "", row, col)
+        (m.code, m.section, applicant, *_labels(m, applicant), row, col)
         for section in ("二", "三", "四")
         for row, m in enumerate(metrics_for(section, "2021"))
         for col, applicant in enumerate(APPLICANT_CODES if m.has_applicant else (None,))
@@ -93,26 +100,31 @@ def synthetic_batch(n_facts: int):  # -> transform.frames.Batch
     return Batch(documents, facts, pl.DataFrame(schema=ISSUE_SCHEMA), agencies.cast(AGENCY_SCHEMA))
 
 
-def bench_load(n_facts: int = 1_000_000) -> dict:
-    """Time the bare insert, a first load and a reload (every document replaced); print and return the figures."""
-    import duckdb
+def _labels(metric, applicant: str | None) -> tuple[str, str]:
+    """(row, column) label as extraction records them for a cell of ``metric``."""
+    if metric.section == "三":
+        return metric.row_label[:2] + " " + metric.row_label[2:], applicant or ""
+    if metric.section == "四":
+        return metric.code.split(".")[1], metric.code.split(".")[2]
+    return metric.row_label, metric.col_label or ""
 
+
+def bench_load(n_facts: int = 1_000_000) -> dict:
+    """Time both floors, a first load and a reload (every document replaced); print and return the figures."""
     from transform.load import load_batch
     from transform.warehouse import connect, migrate, sql
 
     batch = synthetic_batch(n_facts)
-    runs: dict[str, list[tuple[float, float]]] = {"bare_insert": [], "first_load": [], "reload": []}
+    frame = batch.facts.to_arrow(compat_level=pl.CompatLevel.newest())
+    runs: dict[str, list[tuple[float, float]]] = {name: [] for name in FIGURES}
     for _ in range(REPEATS):  # fresh files each time, so every figure includes growing the file
         with tempfile.TemporaryDirectory() as tmp:
-            bare = duckdb.connect(str(Path(tmp) / "bare.duckdb"))
-            bare.register("frame_view", batch.facts.to_arrow(compat_level=pl.CompatLevel.newest()))
-            bare.execute(sql("bench/bare_table.sql"))
-            runs["bare_insert"].append(_timed(bare.execute, sql("bench/bare_insert.sql")))
-            bare.close()
-
+            runs["bare_frame"].append(_bare_insert(Path(tmp) / "frame.duckdb", frame))
             con = connect(Path(tmp) / "warehouse.duckdb")
             migrate(con)
             runs["first_load"].append(_timed(load_batch, con, batch))
+            stored_rows = con.sql(sql("bench/stored_facts.sql")).to_arrow_table()
+            runs["bare_stored"].append(_bare_insert(Path(tmp) / "stored.duckdb", stored_rows))
             runs["reload"].append(_timed(load_batch, con, batch))
             (stored,) = con.execute(sql("bench/count_facts.sql")).fetchone()
             con.close()
@@ -121,24 +133,43 @@ def bench_load(n_facts: int = 1_000_000) -> dict:
     for name, timings in runs.items():
         figures[f"{name}_s"] = min(wall for wall, _ in timings)
         figures[f"{name}_cpu_s"] = min(cpu for _, cpu in timings)
+    floor, cpu_floor = figures["bare_stored_s"], figures["bare_stored_cpu_s"]
     figures["facts_per_s"] = n_facts / figures["reload_s"]
-    figures["ratio_to_bare"] = figures["reload_s"] / figures["bare_insert_s"]
-    figures["cpu_ratio_to_bare"] = figures["reload_cpu_s"] / figures["bare_insert_cpu_s"]
+    figures["ratio_to_bare"] = figures["reload_s"] / floor
+    figures["cpu_ratio_to_bare"] = figures["reload_cpu_s"] / cpu_floor
     print(
         f"load: {n_facts:,} facts in {figures['documents']:,} documents (best of {REPEATS}; wall, CPU of all threads)"
     )
-    for name, label in (
-        ("bare_insert", "bare Arrow insert (floor)"),
-        ("first_load", "first load (all documents new)"),
-        ("reload", "reload (replace by document)"),
-    ):
+    for name, label in FIGURES.items():
         wall, cpu = figures[f"{name}_s"], figures[f"{name}_cpu_s"]
         print(
-            f"  {label:<32} {wall:6.3f} s = {wall / figures['bare_insert_s']:.2f}x floor   "
-            f"CPU {cpu:6.3f} s = {cpu / figures['bare_insert_cpu_s']:.2f}x floor"
+            f"  {label:<40} {wall:6.3f} s = {wall / floor:.2f}x floor   CPU {cpu:6.3f} s = {cpu / cpu_floor:.2f}x floor"
         )
     print(f"  {figures['facts_per_s']:,.0f} facts/s replacing by document (target: 1M in under 1.5 s)")
     return figures
+
+
+FIGURES = {
+    "bare_stored": "bare insert, stored rows (floor)",
+    "bare_frame": "bare insert, extracted frame as is",
+    "first_load": "first load (all documents new)",
+    "reload": "reload (replace by document)",
+}
+
+
+def _bare_insert(path: Path, rows) -> tuple[float, float]:
+    """Timing of inserting the Arrow table ``rows`` into a fresh file's empty table of the same shape."""
+    import duckdb
+
+    from transform.warehouse import sql
+
+    con = duckdb.connect(str(path))
+    try:
+        con.register("frame_view", rows)
+        con.execute(sql("bench/bare_table.sql"))
+        return _timed(con.execute, sql("bench/bare_insert.sql"))
+    finally:
+        con.close()
 
 
 def _timed(work: Callable[..., object], *args: object) -> tuple[float, float]:
