@@ -35,14 +35,21 @@ _MARKERS = _format_markers()
 
 
 def detect_format(tables: list[Table], year: int | None) -> str:
+    """The format whose own labels the tables print; the year decides only when the tables are not conclusive.
+
+    Conclusive means at least two labels of one format and more than of the
+    other: a single shared word ("规范性文件" inside an older table's
+    "主动公开规范性文件数") is not a standard table.
+    """
     text = "".join(normalize_label(c) for t in tables for row in t.rows for c in row if c)
     hits = {f: sum(1 for w in words if w in text) for f, words in _MARKERS.items()}
     best = max(hits, key=lambda f: hits[f])
-    if hits[best] > 0 and list(hits.values()).count(hits[best]) == 1:
+    unique = list(hits.values()).count(hits[best]) == 1
+    if hits[best] >= 2 and unique:
         return best
     if year is not None and year < 2019:
         return "pre2019"
-    return "unknown"
+    return best if hits[best] > 0 and unique else "unknown"
 
 
 def interpret(doc: Document) -> Report:
@@ -56,10 +63,11 @@ def interpret(doc: Document) -> Report:
     cells = CellReader(section_of)
     issues = cells.issues
     if fmt in FORMATS:
+        carried: dict[str, object] = {}  # what a section's table hands to a continuation table after it
         for table in tables:
             sec = section_of.get(table.index)
             if sec in READERS:
-                READERS[sec](table, fmt, cells)
+                carried[sec] = READERS[sec](table, fmt, cells, carried.get(sec))
     if agency is None:
         issues.append(Issue("warning", "agency_unknown", "the report does not name its agency in a recognisable title"))
     if year is None:

@@ -33,6 +33,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from extract.model import Table
+from extract.numbers import is_blank
 from extract.pdf_layout import ENUMERATION
 
 TOLERANCE = 3.0  # points; edges closer than this are one edge
@@ -146,7 +147,8 @@ def _is_split_tail(last: list[str], row: list[str]) -> bool:
 def _fill_broken_cells(above: list[str], piece: _Grid, start: int) -> None:
     """Rule 3 of the module docstring: copies a label cell's text over the break into its empty remainder."""
     first = piece.rows[start]
-    label_columns = next((j for j, text in enumerate(first) if _is_number(text)), 0)
+    # Label columns end at the first value on either side of the break (a blank value cell is not a label).
+    label_columns = min(_first_value(first), _first_value(above))
     for j in range(label_columns):
         r0, c0 = piece.origin[start][j]
         if first[j].strip() or not above[j].strip() or r0 > start or c0 != j:
@@ -155,6 +157,10 @@ def _fill_broken_cells(above: list[str], piece: _Grid, start: int) -> None:
             for k, cell in enumerate(piece.origin[i]):
                 if cell == (r0, c0):
                     piece.rows[i][k], piece.spans[i][k] = above[j], True
+
+
+def _first_value(row: list[str]) -> int:
+    return next((j for j, text in enumerate(row) if _is_number(text) or (text.strip() and is_blank(text))), len(row))
 
 
 def _is_number(text: str) -> bool:

@@ -32,15 +32,24 @@ def drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
 
     A line is furniture when it sits among the first or last ``EDGE_LINES``
     lines of its page and either is a page number ("- 3 -", "第 3 页 共 5 页",
-    "3/5") or repeats, digits aside, near the edge of more than half of the
-    pages (needs two pages at least).
+    "3/5") or repeats, digits aside, at the same edge (top or bottom) of more
+    than half of the pages (needs two pages at least). The same edge: the
+    agency named above the title on page 1 and again in the signature at the
+    end of the last page is the report's text, not a running header.
     """
-    edges = [page[:EDGE_LINES] + page[-EDGE_LINES:] for page in pages]
-    counts = Counter(key for edge in edges for key in {_key(line) for line in edge})
+    edges = [
+        [("top", line) for line in page[:EDGE_LINES]] + [("bottom", line) for line in page[-EDGE_LINES:]]
+        for page in pages
+    ]
+    counts = Counter(key for edge in edges for key in {(side, _key(line)) for side, line in edge})
     repeated = {key for key, n in counts.items() if n >= 2 and n > len(pages) / 2}
     kept = []
     for page, edge in zip(pages, edges, strict=True):
-        drop = {id(line) for line in edge if PAGE_NUMBER.fullmatch(line.text.strip()) or _key(line) in repeated}
+        drop = {
+            id(line)
+            for side, line in edge
+            if PAGE_NUMBER.fullmatch(line.text.strip()) or (side, _key(line)) in repeated
+        }
         kept.append([line for line in page if id(line) not in drop])
     return kept
 

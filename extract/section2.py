@@ -31,9 +31,16 @@ def _matchers(fmt: str) -> tuple[dict[tuple[str, str], Metric], Matcher[str], Ma
     return pairs, row_match, col_match
 
 
-def read_section2(table: Table, fmt: str, cells: CellReader) -> None:
+Header = list[tuple[int, str | None]]
+
+
+def read_section2(table: Table, fmt: str, cells: CellReader, previous: Header | None = None) -> Header:
+    """Read ``table``'s items; a table that starts with items continues under the previous table's header.
+
+    Returns the header in force at the end, for a continuation table.
+    """
     pairs, row_match, col_match = _matchers(fmt)
-    active: list[tuple[int, str | None]] = []
+    active: Header = previous or []
     for row in rows_of(table):
         if not row.labels:
             continue
@@ -75,3 +82,4 @@ def read_section2(table: Table, fmt: str, cells: CellReader) -> None:
             metric = pairs.get((row_key, col or ""))
             if metric is not None:
                 cells.add(metric.code, None, raw, table, row.index, pos, metric.row_label, metric.col_label or "")
+    return active

@@ -16,23 +16,25 @@ from functools import lru_cache
 from extract.cells import CellReader
 from extract.labels import Label, Matcher, parse_label
 from extract.model import Table
-from extract.table_rows import Row, rows_of, take_values
-from gongkai.metrics import APPLICANTS, Metric, metrics_for
+from extract.table_rows import Row, is_padding, rows_of, take_values
+from gongkai.metrics import APPLICANT_CODES, APPLICANTS, Metric, metrics_for
 
 _APPLICANT_MATCH = Matcher([(a.code, a.label) for a in APPLICANTS], threshold=0.7)
 _GROUP_HEADERS = ("申请人情况", "法人或其他组织")
 
 
-@dataclass
-class _Columns:
+@dataclass(frozen=True)
+class Columns:
+    """The applicant columns of a section 三 table; ``positions`` are trusted cell positions, if known."""
+
     applicants: list[str]
     positions: list[int] | None
+    width: int = 0  # the table's width, to tell whether a continuation table has the same grid
 
 
-def _columns(table: Table, header: list[Row]) -> _Columns | None:
-    """Find the applicant columns in the header rows above the first data row."""
-    by_pos: dict[int, str] = {}
-    found: set[str] = set()
+def _header_labels(header: list[Row]) -> list[tuple[int, str]]:
+    """(position, applicant) of every header label that names one, group headers left out."""
+    out = []
     for row in header:
         for pos, text in row.labels:
             lab = parse_label(text)
@@ -40,17 +42,58 @@ def _columns(table: Table, header: list[Row]) -> _Columns | None:
                 continue
             code = _APPLICANT_MATCH.match(lab)
             if code:
-                by_pos.setdefault(pos, code)
-                found.add(code)
+                out.append((pos, code))
+    return out
+
+
+def _slots(found: list[tuple[int, str]], header: list[Row]) -> list[int] | None:
+    """Positions of all applicants when the recognised ones sit one per column in the standard order.
+
+    The standard prints the seven applicants side by side in one order; when
+    most headers are recognised and all of them sit at ``start + their rank``,
+    a header worded otherwise ("合计", "其它", "企业") in a remaining slot is
+    that slot's applicant. The slot must hold a printed header cell.
+    """
+    codes = [code for _, code in found]
+    starts = {pos - APPLICANT_CODES.index(code) for pos, code in found}
+    if len(starts) != 1 or len(set(codes)) != len(codes) or 2 * len(codes) <= len(APPLICANT_CODES):
+        return None
+    start = starts.pop()
+    slots = list(range(start, start + len(APPLICANT_CODES)))
+    printed = {i for row in header for i, c in enumerate(row.cells) if not is_padding(c)}
+    if start < 0 or not set(slots) <= printed:
+        return None
+    return slots
+
+
+def _fits(row: Row, slots: list[int]) -> bool:
+    """A text row whose labels end before the first slot and whose printed cells all sit in the slots."""
+    cells = [i for i, c in enumerate(row.cells) if i > row.last_label and not is_padding(c)]
+    return not cells or (row.last_label < slots[0] and len(row.cells) > slots[-1] and cells[-1] <= slots[-1])
+
+
+def _columns(table: Table, header: list[Row], data: list[Row]) -> Columns | None:
+    """Find the applicant columns in the header rows above the first data row.
+
+    A text export flattens merged cells, so its positions are trusted only when
+    every data row of the table lines up under them; otherwise the standard
+    order is used and each row must print exactly one value per applicant.
+    """
+    found = _header_labels(header)
     if not found:
         return None
-    ordered = [a.code for a in APPLICANTS if a.code in found]
+    by_pos: dict[int, str] = {}
+    for pos, code in found:
+        by_pos.setdefault(pos, code)
+    width = max(len(r.cells) for r in header)
+    slots = _slots(found, header)
+    if slots and (table.exact_grid or all(_fits(row, slots) for row in data)):
+        return Columns(list(APPLICANT_CODES), slots, width)
+    ordered = [a.code for a in APPLICANTS if a.code in {code for _, code in found}]
     if table.exact_grid:
         positions = sorted(by_pos)
-        if [by_pos[p] for p in positions] == ordered:
-            return _Columns(ordered, positions)
-        return _Columns([by_pos[p] for p in positions], positions)
-    return _Columns(ordered, None)
+        return Columns([by_pos[p] for p in positions], positions, width)
+    return Columns(ordered, None, width)
 
 
 @dataclass
@@ -99,18 +142,28 @@ def _identify(row: Row, ctx: _Context, matchers: Matchers) -> str | None:
     return top.match(last)
 
 
-def read_section3(table: Table, fmt: str, cells: CellReader) -> None:
-    """Read the section 三 rows of ``table`` into ``cells``; everything unreadable becomes an issue."""
+def read_section3(table: Table, fmt: str, cells: CellReader, previous: Columns | None = None) -> Columns | None:
+    """Read the section 三 rows of ``table`` into ``cells``; everything unreadable becomes an issue.
+
+    A table that starts with data rows continues the section 三 table before it
+    (a table split across pages without its header): it is read with that
+    table's columns when its grid has the same width. Returns the columns
+    read, for the next table.
+    """
     rows = rows_of(table)
     first_data = next((k for k, r in enumerate(rows) if r.is_data), None)
     if first_data is None:
-        return
-    columns = _columns(table, rows[:first_data])
+        return previous
+    columns = _columns(table, rows[:first_data], rows[first_data:])
+    headerless = not any(r.labels for r in rows[:first_data])
+    if columns is None and previous is not None and headerless:
+        columns = _continuation(table, rows, previous)
     if columns is None:
         cells.issues.append(cells.issue("error", "s3_no_header", "applicant columns not found in the header", table))
-        return
+        return previous
     ctx = _Context()
     matchers = _row_matchers(fmt)
+    trusted = table.exact_grid or columns.positions is not None
     for row in rows[first_data:]:
         if not row.labels and not row.is_data:
             continue
@@ -123,7 +176,7 @@ def read_section3(table: Table, fmt: str, cells: CellReader) -> None:
                     )
                 )
             continue
-        values = take_values(row, len(columns.applicants), columns.positions, table.exact_grid)
+        values = take_values(row, len(columns.applicants), columns.positions, trusted)
         if values is None and not row.is_data:
             continue  # a label-only row (a group heading): nothing printed, nothing to read
         if values is None:
@@ -141,3 +194,23 @@ def read_section3(table: Table, fmt: str, cells: CellReader) -> None:
             continue
         for applicant, (pos, raw) in zip(columns.applicants, values, strict=True):
             cells.add(code, applicant, raw, table, row.index, pos, row.label_text(), applicant)
+    return columns
+
+
+def _continuation(table: Table, rows: list[Row], previous: Columns) -> Columns | None:
+    """The columns of a headerless table that carries on the previous section 三 table, if it certainly does.
+
+    Same grid: the previous positions. A grid of its own (a page's table drawn
+    anew, the label columns merged into one): only when every row has one
+    cell per applicant after its labels, which then are the applicant columns.
+    """
+    n = len(previous.applicants)
+    filled = [r for r in rows if r.labels or r.is_data]
+    width = max(len(r.cells) for r in rows)
+    if not table.exact_grid:
+        return previous if previous.positions is None or all(_fits(r, previous.positions) for r in filled) else None
+    if previous.positions is not None and width == previous.width:
+        return previous
+    if filled and all(len(r.cells) == width and r.last_label == width - n - 1 for r in filled):
+        return Columns(previous.applicants, list(range(width - n, width)), width)
+    return None

@@ -10,7 +10,7 @@ against it label by label (a header printed in another order is not read).
 from __future__ import annotations
 
 from extract.cells import CellReader
-from extract.labels import parse_label, similarity
+from extract.labels import Label, Matcher, parse_label, similarity
 from extract.model import Table
 from extract.table_rows import Row, rows_of, take_values
 from gongkai.metrics import S4_GROUPS, S4_OUTCOMES
@@ -23,23 +23,36 @@ def _compatible(printed: str, canonical: str) -> bool:
     return bool(printed) and (canonical.startswith(printed) or similarity(printed, canonical) >= 0.6)
 
 
+# One matcher over both kinds of header label: a mistyped proceeding ("复议后起述") must still beat every outcome.
+_HEADER_MATCH: Matcher[tuple[str, str]] = Matcher(
+    [(("group", code), label) for code, label in S4_GROUPS]
+    + [(("outcome", code), label) for code, label in S4_OUTCOMES],
+    threshold=0.5,
+)
+
+
 def _classify(words: str) -> tuple[str, str] | None:
-    for code, label in S4_GROUPS:
-        if similarity(words, label) >= 0.75:
-            return ("group", code)
-    for code, label in S4_OUTCOMES:
-        if similarity(words, label) >= 0.75:
-            return ("outcome", code)
-    return None
+    return _HEADER_MATCH.match(Label(None, None, words)) if words else None
+
+
+def _spanning(row: Row, p: int, exact: bool) -> str:
+    """The header text over position ``p``; in a text export a merged group label sits at its first column only."""
+    if exact or row.cells[p].strip():
+        return row.cells[p]
+    return next((row.cells[i] for i in range(p - 1, -1, -1) if row.cells[i].strip()), "")
 
 
 def _by_position(table: Table, header: list[Row], positions: list[int]) -> list[str] | None:
+    """Each column's (proceeding, outcome) from the header cells stacked above it; all fifteen must differ."""
     out = []
     for p in positions:
         group = outcome = None
         for row in header:
             if p < len(row.cells):
                 kind = _classify(parse_label(row.cells[p]).words)
+                if kind is None and not table.exact_grid:
+                    kind = _classify(parse_label(_spanning(row, p, False)).words)
+                    kind = kind if kind and kind[0] == "group" else None
                 if kind and kind[0] == "group":
                     group = kind[1]
                 elif kind:
@@ -55,21 +68,23 @@ def _by_standard_order(header: list[Row]) -> list[str] | None:
     for row in header:
         for _, text in row.labels:
             words = parse_label(text).words
-            if any(similarity(words, label) >= 0.75 for _, label in S4_GROUPS):
+            kind = _classify(words)
+            if kind and kind[0] == "group":
                 groups.append(words)
             elif any(_compatible(words, label) for _, label in S4_OUTCOMES):
                 outcomes.append(words)
     expected = [label for _, label in S4_OUTCOMES] * len(S4_GROUPS)
     if len(groups) != len(S4_GROUPS) or len(outcomes) != _N:
         return None
-    if not all(similarity(g, label) >= 0.75 for g, (_, label) in zip(groups, S4_GROUPS, strict=True)):
+    if [_classify(g) for g in groups] != [("group", code) for code, _ in S4_GROUPS]:
         return None
     if not all(_compatible(o, e) for o, e in zip(outcomes, expected, strict=True)):
         return None
     return [f"s4.{g}.{o}" for g, _ in S4_GROUPS for o, _ in S4_OUTCOMES]
 
 
-def read_section4(table: Table, fmt: str, cells: CellReader) -> None:
+def read_section4(table: Table, fmt: str, cells: CellReader, previous: None = None) -> None:
+    """Read the review/litigation row; the table is complete on its own (``previous`` is not used)."""
     rows = rows_of(table)
     k = next((k for k, r in enumerate(rows) if len(r.numeric) >= len(S4_OUTCOMES)), None)
     if k is None:
@@ -77,11 +92,15 @@ def read_section4(table: Table, fmt: str, cells: CellReader) -> None:
     row, header = rows[k], rows[:k]
     codes = None
     values = None
-    if table.exact_grid:
-        positions = [i for i in range(row.last_label + 1, len(row.cells))]
-        codes = _by_position(table, header, positions[:_N]) if len(positions) >= _N else None
-        if codes is not None:
+    positions = [i for i in range(row.last_label + 1, len(row.cells))]
+    if len(positions) >= _N:
+        # A text export that kept its padding lines its header up over its values as a grid does.
+        codes = _by_position(table, header, positions[:_N])
+        printed = [i for i in positions[_N:] if row.cells[i].strip()]
+        if codes is not None and (table.exact_grid or not printed):
             values = [(p, row.cells[p]) for p in positions[:_N]]
+        else:
+            codes = None
     if codes is None:
         codes = _by_standard_order(header)
         values = take_values(row, _N, None, False) if codes else None

@@ -50,22 +50,28 @@ def rows_of(table: Table) -> list[Row]:
     return out
 
 
-def take_values(row: Row, n: int, positions: list[int] | None, exact: bool) -> list[tuple[int, str]] | None:
+def is_padding(cell: str) -> bool:
+    """An empty cell: in a text export it may be a merged neighbour's padding, unlike a printed "—" or "/"."""
+    return not cell.strip()
+
+
+def take_values(row: Row, n: int, positions: list[int] | None, trusted: bool) -> list[tuple[int, str]] | None:
     """The ``n`` value cells of ``row`` as (position, raw), or None when they cannot be attributed with certainty.
 
     ``positions`` are the header's column positions, if the header could be
-    located cell by cell; they are trusted only in an exact grid.
+    located cell by cell; they are ``trusted`` in an exact grid, and in a text
+    export whose rows were all shown to line up under them.
     """
-    if exact and positions is not None and len(positions) == n:
+    if trusted and positions is not None and len(positions) == n:
         if all(row.last_label < p < len(row.cells) for p in positions):
             return [(p, row.cells[p]) for p in positions]
         return None
     tail = [(i, row.cells[i]) for i in range(row.last_label + 1, len(row.cells))]
-    start = next((k for k, (_, c) in enumerate(tail) if not is_blank(c)), None)
+    start = next((k for k, (_, c) in enumerate(tail) if not is_padding(c)), None)
     if start is None:
-        # Every cell after the label is blank: a row of blanks if it has room for all columns.
+        # Every cell after the label is empty: a row of blanks if it has room for all columns.
         return tail[:n] if len(tail) >= n else None
-    end = max(k for k, (_, c) in enumerate(tail) if not is_blank(c))
+    end = max(k for k, (_, c) in enumerate(tail) if not is_padding(c))
     run = tail[start : end + 1]
     if len(run) == n:
         return run
@@ -73,7 +79,7 @@ def take_values(row: Row, n: int, positions: list[int] | None, exact: bool) -> l
     aligned = (
         positions is not None
         and len(positions) == n > len(run)
-        and not exact
+        and not trusted
         and all(row.last_label < p < len(row.cells) for p in positions)
         and {i for i, _ in run} <= set(positions)
     )

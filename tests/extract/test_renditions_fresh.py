@@ -42,11 +42,11 @@ def test_regenerating_the_pdfs_gives_the_committed_bytes(generator, tmp_path):
         assert committed.stat().st_size < 300_000
 
 
-def test_every_seed_has_all_three_renditions():
+def test_every_seed_has_all_four_renditions():
     names = {p.name for p in (FIXTURES / "renditions").iterdir()}
     seeds = sorted(p.stem for p in (FIXTURES / "seeds").glob("*.txt"))
     assert seeds == ["000", "001", "002", "003", "004"]
-    assert names == {f"{s}.{ext}" for s in seeds for ext in ("html", "docx", "pdf")}
+    assert names == {f"{s}.{ext}" for s in seeds for ext in ("html", "docx", "pdf", "doc")}
 
 
 def _squash(text: str) -> str:
