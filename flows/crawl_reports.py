@@ -44,6 +44,7 @@ class Outcome:
 class ChunkResult:
     outcomes: list[Outcome]
     not_before: dict[str, float]
+    robots: dict[str, RobotsRecord] = field(default_factory=dict)  # so the next run re-checks them conditionally
 
 
 def fetch_chunk(
@@ -56,7 +57,7 @@ def fetch_chunk(
 ) -> ChunkResult:
     with PoliteClient(settings, robots, not_before) as client:
         outcomes = [_fetch_report(client, item, records, Path(raw_dir)) for item in found]
-        return ChunkResult(outcomes, client.last_request_at())
+        return ChunkResult(outcomes, client.last_request_at(), client.robots)
 
 
 def _fetch_report(client: PoliteClient, found: Found, records: dict[str, DocumentRecord], raw_dir: Path) -> Outcome:

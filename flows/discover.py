@@ -5,6 +5,12 @@ information-disclosure report, plus its other pages (links such as
 ``index_1.html`` or pagination that exists only in a
 ``createPageHTML(total, current, "index", "html")`` script). A report page
 yields its attachments (PDF, DOCX, DOC), best rendition first.
+
+Decoys: anything about the report rather than the report itself is left
+out by title, including 解读 (interpretation) pages. A 解读 restates a few
+of the report's figures in prose, so it never adds a value the report lacks,
+and loading it would put a second, partial document for the same
+agency-year beside the real one.
 """
 
 from __future__ import annotations
@@ -50,11 +56,16 @@ _ANNUAL = re.compile(r"年度报告|年报|年度.{0,10}工作报告|工作报�
 _NOT_A_REPORT = re.compile(
     r"指南|要点|制度|规定|办法|通知|解读|图解|一图|读懂|说明|目录|决算|预算|考核|测评|评估|意见|方案|清单"
 )
+_YEAR = re.compile(r"(?:19|20)\d{2}|[二][〇○零][一二三四五六七八九〇○零]{2}")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _ATTACHMENT = re.compile(r"\.(pdf|docx|doc|wps)(?:$|[?#&])", re.IGNORECASE)
 _PREFERENCE = {"pdf": 0, "docx": 1, "doc": 2, "wps": 3}
 _PAGER_TEXT = re.compile(r"^(\d+|下一?页|上一?页|尾页|末页|首页|next|prev|last|first|>+|<+)$", re.IGNORECASE)
 _SCRIPT_PAGER = re.compile(r"createPageHTML\s*\(([^)]*)\)")
+_PAGE_COUNT = re.compile(r"\b(?:countPage|pageCount|totalPage|page_count)\s*=\s*(\d+)", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_INTRODUCED = re.compile(r"附件\s*\d*\s*[：:]?\s*\d*[.、]?\s*$")
+_HTML_PAGE = re.compile(r"\.(s?html?|jsp|aspx?|php)$", re.IGNORECASE)
 
 
 def is_annual_report_title(title: str) -> bool:
@@ -64,7 +75,8 @@ def is_annual_report_title(title: str) -> bool:
 
 def parse_page(data: bytes, url: str, content_type: str | None = None) -> Page:
     """Everything discovery needs from one HTML page; never raises on odd markup."""
-    text = decode_text(data, charset_from_content_type(content_type))
+    # lxml refuses a str that still carries an encoding declaration, as XHTML pages on many portals do.
+    text = _XML_DECLARATION.sub("", decode_text(data, charset_from_content_type(content_type)))
     try:
         tree = lxml.html.document_fromstring(text)
     except (lxml.etree.ParserError, ValueError):
@@ -78,12 +90,15 @@ def parse_page(data: bytes, url: str, content_type: str | None = None) -> Page:
             continue
         target = urljoin(base, href).split("#")[0]
         title = _anchor_title(anchor)
-        attachment = bool(_ATTACHMENT.search(target) or _ATTACHMENT.search(title + "&"))
+        attachment = _is_attachment(anchor, target, title)
         if attachment:
             page.attachments.append(Link(target, title))
-        if is_annual_report_title(title) and target != url and target not in seen:
+        date = _date_near(anchor)
+        # A report link names its year or sits beside a date; a title with neither is a
+        # column name in a menu or breadcrumb (政府信息公开年报), which leads to a listing.
+        if is_annual_report_title(title) and (date or _YEAR.search(title)) and target != url and target not in seen:
             seen.add(target)
-            page.reports.append(Link(target, title, _date_near(anchor)))
+            page.reports.append(Link(target, title, date))
         elif not attachment and _is_pager(target, title, url):
             page.pages.append(target)
     for element in tree.xpath("//iframe[@src] | //embed[@src] | //object[@data]"):
@@ -100,13 +115,23 @@ def script_pages(text: str, url: str) -> list[str]:
 
     Newer templates put an element id first and a record count last, so the
     arguments are read by kind: the first two numbers are (total, current),
-    and the prefix is the string just before the extension.
+    and the prefix is the string just before the extension. Without such a
+    call, a ``countPage = N`` variable pages the current file name.
     """
-    found = _SCRIPT_PAGER.search(text)
-    if not found:
+    for found in _SCRIPT_PAGER.finditer(text):  # a page may define the function before calling it
+        if pages := _script_call_pages(found.group(1), text, url):
+            return pages
+    count = _PAGE_COUNT.search(text)
+    stem, dot, ext = basename(urlsplit(url).path).partition(".")
+    if not count or not dot:
         return []
+    stem = stem.split("_")[0]
+    return [urljoin(url, f"{stem}.{ext}" if n == 0 else f"{stem}_{n}.{ext}") for n in range(int(count.group(1)))]
+
+
+def _script_call_pages(arguments: str, text: str, url: str) -> list[str]:
     numbers, strings = [], []
-    for raw in found.group(1).split(","):
+    for raw in arguments.split(","):
         arg = raw.strip()
         if arg[:1] in "\"'":
             strings.append(arg.strip("\"'"))
@@ -130,6 +155,27 @@ def _is_pager(target: str, title: str, url: str) -> bool:
     if re.fullmatch(rf"{re.escape(stem)}(_\d+)?\.\w+", basename(there.path)):
         return True
     return bool(_PAGER_TEXT.match(title)) and there.path == here.path and bool(there.query)
+
+
+def _is_attachment(anchor: lxml.html.HtmlElement, target: str, title: str) -> bool:
+    """A document by its extension, or a download link introduced as 附件 (attachment) that is not a web page."""
+    if _ATTACHMENT.search(target) or _ATTACHMENT.search(title + "&"):
+        return True
+    introduced = title.startswith("附件") or bool(_INTRODUCED.search(_text_before(anchor)))
+    return introduced and not _HTML_PAGE.search(urlsplit(target).path)
+
+
+def _text_before(anchor: lxml.html.HtmlElement) -> str:
+    """The text of the anchor's parent up to the anchor (``<p>附件：<a ...>``)."""
+    parent = anchor.getparent()
+    if parent is None:
+        return ""
+    parts = [parent.text or ""]
+    for child in parent:
+        if child is anchor:
+            break
+        parts += [child.text_content(), child.tail or ""]
+    return "".join(parts)
 
 
 def _anchor_title(anchor: lxml.html.HtmlElement) -> str:
@@ -163,8 +209,17 @@ def _page_title(tree: lxml.html.HtmlElement) -> str:
 
 
 def _has_data_table(tree: lxml.html.HtmlElement) -> bool:
-    """A table with several rows of cells, as report tables have (layout tables rarely reach this)."""
-    return any(len(table.xpath(".//tr[td]")) >= 5 for table in tree.iter("table"))
+    """A table with several rows of cells and several bare numbers, as report tables have.
+
+    Listing pages often lay their links out in a table of many rows; those
+    hold titles and dates, never bare numbers.
+    """
+    for table in tree.iter("table"):
+        cells = table.xpath(".//tr/td")
+        numbers = sum(bool(re.fullmatch(r"\d+(\.\d+)?", " ".join(td.text_content().split()))) for td in cells)
+        if len(table.xpath(".//tr[td]")) >= 5 and numbers >= 5:
+            return True
+    return False
 
 
 def _best_first(links: list[Link]) -> list[Link]:

@@ -1,10 +1,15 @@
 """A polite HTTP client for small government portals.
 
-One ``PoliteClient`` is used by one fetch task. Each host gets a lock and a
-"not before" time, so at most one request is in flight per host and requests
-to a host are at least ``interval`` seconds apart (end of one to start of the
-next), while other hosts proceed in parallel threads. Redirects are followed
-by hand so every hop passes robots.txt and its own host's gate.
+One ``PoliteClient`` is used by one task, but the per-host gates are shared
+by every client in the process: a report page on one host links attachments
+and reports on others, and a redirect can land anywhere, so two tasks may
+well want the same host at once. Each host has a lock and a "not before"
+time, so at most one request is in flight per host and requests to a host
+are at least ``interval`` seconds apart (end of one to start of the next),
+while other hosts proceed in parallel threads. Between processes (Dask
+workers) the "not before" times travel with the task arguments instead.
+Redirects are followed by hand so every hop passes robots.txt and its own
+host's gate.
 """
 
 from __future__ import annotations
@@ -67,6 +72,18 @@ class _Gate:
         self.extra = 0.0  # robots.txt Crawl-delay beyond our own interval
 
 
+# Added to a non-zero interval: the server stops its clock a little after we stop ours (it still has to
+# log and close), and an interval measured on its side must not come out a few milliseconds short.
+_MARGIN = 0.025
+_GATES: dict[str, _Gate] = {}
+_GATES_LOCK = threading.Lock()
+
+
+def _gate(host: str) -> _Gate:
+    with _GATES_LOCK:
+        return _GATES.setdefault(host, _Gate())
+
+
 class PoliteClient:
     def __init__(
         self,
@@ -78,10 +95,11 @@ class PoliteClient:
         s = self.settings
         self.robots: dict[str, RobotsRecord] = dict(robots or {})
         self._parsed: dict[str, Protego] = {}
-        self._gates: dict[str, _Gate] = {}
-        self._gates_lock = threading.Lock()
+        self._hosts: set[str] = set()
         for host, at in (not_before or {}).items():
-            self._gate(host).not_before = at
+            gate = _gate(host)
+            gate.not_before = max(gate.not_before, at)
+            self._hosts.add(host)
         self._http = httpx.Client(
             headers={"User-Agent": s.user_agent, "Accept-Encoding": "gzip"},
             timeout=httpx.Timeout(s.read_timeout, connect=s.connect_timeout),
@@ -96,7 +114,7 @@ class PoliteClient:
 
     def last_request_at(self) -> dict[str, float]:
         """Per host, the earliest wall-clock time the next request may start."""
-        return {host: gate.not_before for host, gate in self._gates.items()}
+        return {host: _gate(host).not_before for host in self._hosts}
 
     def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> Fetched:
         """GET with robots.txt, the host gate, retries, a size cap and conditional headers."""
@@ -116,7 +134,7 @@ class PoliteClient:
             self._parsed[host] = Protego.parse(self._robots_text(url).text)
             delay = self._parsed[host].crawl_delay(ROBOTS_TOKEN)
             if delay and delay > self.settings.interval:
-                self._gate(host).extra = float(delay) - self.settings.interval
+                _gate(host).extra = float(delay) - self.settings.interval
         return self._parsed[host].can_fetch(url, ROBOTS_TOKEN)
 
     def _robots_text(self, url: str) -> RobotsRecord:
@@ -165,6 +183,9 @@ class PoliteClient:
                 with self._http.stream("GET", url, headers=headers) as response:
                     return self._read(url, response)
             except httpx.TimeoutException:
+                # The server may still be working on the request we gave up on: give it as long
+                # again before the next one, so a slow host never has two of ours in hand.
+                self._hold_off(url, self.settings.read_timeout)
                 raise _Transient("timed out") from None
             except httpx.RemoteProtocolError as exc:
                 raise _Transient("truncated body" if "body" in str(exc) else "connection closed") from None
@@ -176,6 +197,9 @@ class PoliteClient:
         if code in (301, 302, 303, 307, 308) and "location" in response.headers:
             return urljoin(url, response.headers["location"])
         if code >= 500 or code == 429:
+            retry_after = response.headers.get("retry-after", "").strip()
+            if retry_after.isdigit():
+                self._hold_off(url, min(float(retry_after), self.settings.max_retry_after))
             raise _Transient(f"HTTP {code}")
         if code >= 400:
             raise FetchError(url, f"HTTP {code}", retryable=False)
@@ -183,7 +207,12 @@ class PoliteClient:
         body = None
         if code != 304:
             body = self._body(url, response)
-        return Fetched(url, code, body, h.get("content-type"), h.get("etag"), h.get("last-modified"))
+        etag, last_modified = h.get("etag"), h.get("last-modified")
+        if not etag and not last_modified:
+            # No validators: the response's own date still makes the next request conditional,
+            # which a static server can answer with 304 (RFC 9110 13.1.3).
+            last_modified = h.get("date")
+        return Fetched(url, code, body, h.get("content-type"), etag, last_modified)
 
     def _body(self, url: str, response: httpx.Response) -> bytes:
         cap = self.settings.max_bytes
@@ -191,7 +220,10 @@ class PoliteClient:
         if declared and declared.isdigit() and int(declared) > cap:
             raise FetchError(url, f"response of {int(declared):,} bytes exceeds the {cap:,}-byte cap", retryable=False)
         chunks, size = [], 0
+        deadline = time.monotonic() + self.settings.total_timeout
         for chunk in response.iter_raw():
+            if time.monotonic() > deadline:  # a server trickling bytes never trips the per-read timeout
+                raise _Transient(f"timed out (body still arriving after {self.settings.total_timeout:g} s)")
             size += len(chunk)
             if size > cap:
                 raise FetchError(url, f"response exceeds the {cap:,}-byte cap", retryable=False)
@@ -204,13 +236,10 @@ class PoliteClient:
             return httpx.Response(200, headers={"content-encoding": encoding}, content=raw).content
         return raw
 
-    def _gate(self, host: str) -> _Gate:
-        with self._gates_lock:
-            return self._gates.setdefault(host, _Gate())
-
     @contextmanager
     def _turn(self, host: str) -> Iterator[None]:
-        gate = self._gate(host)
+        self._hosts.add(host)
+        gate = _gate(host)
         with gate.lock:
             wait = gate.not_before - time.time()
             if wait > 0:
@@ -218,7 +247,13 @@ class PoliteClient:
             try:
                 yield
             finally:
-                gate.not_before = time.time() + self.settings.interval + gate.extra
+                pause = self.settings.interval + gate.extra
+                gate.not_before = max(gate.not_before, time.time() + pause + (_MARGIN if pause else 0.0))
+
+    def _hold_off(self, url: str, seconds: float) -> None:
+        """No request to this URL's host for ``seconds`` (on top of the interval that follows every request)."""
+        gate = _gate(_host(url))
+        gate.not_before = max(gate.not_before, time.time() + seconds)
 
 
 class _Transient(Exception):

@@ -3,9 +3,11 @@
 Tasks are sized so Prefect's 10-35 ms per task stays under a tenth of the
 work: one discovery task per host, fetch tasks of ``chunk_size`` report
 pages (HTML pages are read inside them), one extraction task per PDF or Word
-attachment. A host's fetch chunks run one after another (each starts after
-the previous one's last request plus the interval), different hosts in
-parallel on the task runner (threads, or Dask with ``--dask-address``). The
+attachment. Report links are queued by the host they point to (a listing
+may link reports on another host), and a host's fetch chunks run one after
+another (each starts after the previous one's last request plus the
+interval), different hosts in parallel on the task runner (threads, or
+Dask with ``--dask-address``). The
 flow's own thread is the single warehouse writer: it settles each report as
 its tasks finish and loads them chunk by chunk, so a killed run loses at
 most the chunks in flight.
@@ -42,7 +44,7 @@ from flows.summary import RunSummary
 from flows.writer import Writer
 from quality.run import QualitySummary, run_quality
 from transform.publish import publish
-from transform.runs import RunCounts, finish_run, start_run
+from transform.runs import finish_run, start_run
 
 
 @task(name="discover", task_run_name="discover {host}", retries=1, retry_delay_seconds=[10], cache_policy=NO_CACHE)
@@ -96,6 +98,7 @@ class _Waiting:
 class _Host:
     chunks: list[list[Found]] = field(default_factory=list)
     number: int = 0
+    busy: bool = False  # a fetch task for this host is running
 
 
 @flow(name="gongkai-ingest", flow_run_name="ingest {sources}")
@@ -122,18 +125,18 @@ def ingest_flow(
     try:
         found = _crawl(read_sources(Path(sources), demo_url), state, settings, raw_dir, writer)
     except BaseException:
-        finish_run(writer.con, run_id, "failed", RunCounts(**RunSummary.from_writer(writer, run_id, 0).counters()))
+        finish_run(writer.con, run_id, "failed", RunSummary.from_writer(writer, 0).counts)
         raise
     finally:
         writer.close()
-    summary = RunSummary.from_writer(writer, run_id, found)
+    summary = RunSummary.from_writer(writer, found)
     try:
         if check:
             checked = check_quality(db_path, Path(quality_dir), run_id)
-            summary.findings, summary.quality = checked.findings, checked.line()
+            summary.with_findings(checked.findings, checked.line())
     except Exception as exc:  # findings never block loading: the data is in, the report says what went wrong
         summary.quality = f"failed: {exc.__class__.__name__}: {exc}".splitlines()[0]
-    finish_run(db_path, run_id, "succeeded", RunCounts(**summary.counters()))
+    finish_run(db_path, run_id, "succeeded", summary.counts)
     publish(db_path, db_path.parent / "published" / db_path.name)
     create_markdown_artifact(summary.markdown(), key="ingest-summary", description=summary.line())
     get_run_logger().info("ingest %s: %s", run_id, summary.line())
@@ -147,19 +150,36 @@ def check_quality(db: Path, out_dir: Path, run_id: str) -> QualitySummary:
 
 def _crawl(sources: list[Source], state: CrawlState, settings: CrawlSettings, raw_dir: str, writer: Writer) -> int:
     """Run every host's discovery and fetch chunks and every extraction; returns how many report links were found."""
-    total_found = 0
     pending: dict[PrefectFuture, Any] = {}
     hosts: dict[str, _Host] = {}
+    seen: set[str] = set()
+    not_before: dict[str, float] = {}
     progress = Progress()
 
-    def submit_next(host: str, not_before: dict[str, float]) -> None:
+    def submit_next(host: str) -> None:
         queue = hosts[host]
+        queue.busy = bool(queue.chunks)
         if queue.chunks:
             queue.number += 1
             chunk = queue.chunks.pop(0)
             records = {url: state.documents[url] for url in _urls(chunk, state) if url in state.documents}
             future = fetch.submit(host, queue.number, chunk, records, state.robots, not_before, settings, raw_dir)
             pending[future] = ("fetch", host, chunk)
+
+    def enqueue(found: list[Found]) -> None:
+        """Queue new report links on the host each points to, starting that host's fetches if idle."""
+        fresh = [item for item in found if item.link.url not in seen]
+        seen.update(item.link.url for item in fresh)
+        progress.found(len(fresh))
+        for host, items in _by_link_host(fresh).items():
+            queue = hosts.setdefault(host, _Host())
+            queue.chunks += [items[i : i + settings.chunk_size] for i in range(0, len(items), settings.chunk_size)]
+            if not queue.busy:
+                submit_next(host)
+
+    def waited(times: dict[str, float]) -> None:
+        for host, at in times.items():
+            not_before[host] = max(not_before.get(host, 0.0), at)
 
     def settle(outcome: Outcome, readings: list[Report | None]) -> None:
         writer.settle(outcome, readings)
@@ -175,16 +195,13 @@ def _crawl(sources: list[Source], state: CrawlState, settings: CrawlSettings, ra
             kind, *context = pending.pop(future)
             if kind == "discover":
                 host, host_sources = context
-                found = _discovered(future, host, host_sources, state, writer)
-                progress.found(len(found))
-                total_found += len(found)
-                hosts[host] = _Host(
-                    [found[i : i + settings.chunk_size] for i in range(0, len(found), settings.chunk_size)]
-                )
-                submit_next(host, getattr(_result_or(future, None), "not_before", {}))
+                waited(getattr(_result_or(future, None), "not_before", {}))
+                enqueue(_discovered(future, host, host_sources, state, writer))
             elif kind == "fetch":
                 host, chunk = context
                 result = _fetched(future, chunk)
+                waited(result.not_before)
+                state.robots.update(result.robots)
                 for outcome in result.outcomes:
                     if not outcome.attachments:
                         settle(outcome, [])
@@ -196,7 +213,7 @@ def _crawl(sources: list[Source], state: CrawlState, settings: CrawlSettings, ra
                             waiting,
                             i,
                         )
-                submit_next(host, result.not_before)
+                submit_next(host)
             else:
                 waiting, i = context
                 waiting.readings[i] = _result_or(future, None)
@@ -204,7 +221,14 @@ def _crawl(sources: list[Source], state: CrawlState, settings: CrawlSettings, ra
                 if waiting.left == 0:
                     settle(waiting.outcome, waiting.readings)
             writer.flush()
-    return total_found
+    return len(seen)
+
+
+def _by_link_host(found: list[Found]) -> dict[str, list[Found]]:
+    grouped: dict[str, list[Found]] = {}
+    for item in found:
+        grouped.setdefault(urlsplit(item.link.url).netloc, []).append(item)
+    return grouped
 
 
 def _discovered(
@@ -218,8 +242,6 @@ def _discovered(
     state.robots.update(result.robots)
     for url, reason in result.failures.items():
         writer.listing_failed(url, reason)
-    for url in result.listings:
-        state.failures.pop(url, None)
     return result.found
 
 

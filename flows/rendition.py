@@ -40,7 +40,9 @@ def has_section3(report: Report) -> bool:
 
 def choose(candidates: list[tuple[Rendition, Report | None]]) -> tuple[Rendition, Report] | None:
     """The best readable candidate; candidates come page first, then attachments best-first."""
-    readable = [(rendition, report) for rendition, report in candidates if report is not None]
+    # A document that reads but holds no table value at all (a 解读 in prose, a notice, a listing that
+    # looked like a report) is not a report: loading it would put an empty document in the warehouse.
+    readable = [(rendition, report) for rendition, report in candidates if report is not None and report.facts]
     if not readable:
         return None
     return max(readable, key=lambda c: (has_section3(c[1]), sum(f.value is not None for f in c[1].facts)))

@@ -25,6 +25,8 @@ class CrawlSettings:
     interval: float = 1.0
     connect_timeout: float = 10.0
     read_timeout: float = 30.0
+    total_timeout: float = 300.0  # a whole response, however slowly its bytes trickle in
+    max_retry_after: float = 60.0  # the longest Retry-After we wait for before the next try
     attempts: int = 3
     backoff: float = 2.0  # seconds before the first retry, doubled for each further one
     max_bytes: int = 100 * 1024 * 1024

@@ -3,8 +3,9 @@
 Per URL: the validators (ETag / Last-Modified) and content hash of the last
 copy that reached the warehouse, so the next run asks only "has it changed?";
 per listing page: the report links it held, so a 304 still yields them; per
-host: robots.txt; per URL that failed: why and since when, so it is retried
-and reported. A document's record is written only after its load commits,
+host: robots.txt. Failures are not kept here: a failed URL has no record, so
+it is simply fetched again next run, and the warehouse's ``crawl_outcomes``
+says why and since when. A document's record is written only after its load commits,
 so a run killed midway simply fetches the rest again next time.
 """
 
@@ -43,7 +44,6 @@ class CrawlState:
     documents: dict[str, DocumentRecord] = field(default_factory=dict)
     listings: dict[str, ListingRecord] = field(default_factory=dict)
     robots: dict[str, RobotsRecord] = field(default_factory=dict)
-    failures: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path) -> CrawlState:
@@ -57,7 +57,6 @@ class CrawlState:
                 for url, r in raw.get("listings", {}).items()
             },
             robots={host: RobotsRecord(**{**r, "checked": False}) for host, r in raw.get("robots", {}).items()},
-            failures=raw.get("failures", {}),
         )
 
     def save(self, path: Path) -> None:
@@ -68,16 +67,6 @@ class CrawlState:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             out.write(payload)
         os.replace(tmp, path)
-
-    def record_failure(self, url: str, reason: str, run_id: str, when: str) -> None:
-        previous = self.failures.get(url, {})
-        self.failures[url] = {
-            "reason": reason,
-            "first_failed": previous.get("first_failed", when),
-            "last_failed": when,
-            "run_id": run_id,
-            "attempts": str(int(previous.get("attempts", "0")) + 1),
-        }
 
 
 def state_path(db_path: Path) -> Path:

@@ -2,8 +2,9 @@
 
 Only the flow's own thread calls this, so the DuckDB file has a single
 writer however many fetch and extraction tasks run. Each ``flush`` is one
-load transaction followed by a state save, in that order: a run killed
-between the two reloads those documents next time (a no-op for the
+load transaction, then the outcome of every URL settled since the last
+flush (``crawl_outcomes``), then a state save, in that order: a run killed
+between them reloads those documents next time (a no-op for the
 warehouse), and a run killed before the load has recorded nothing.
 """
 
@@ -13,14 +14,31 @@ import dataclasses
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
+
+import pyarrow as pa
 
 from extract.model import Issue, Report
 from flows.crawl_reports import Outcome
 from flows.rendition import Rendition, choose, fingerprint
 from flows.state import CrawlState, DocumentRecord
 from transform.load import LoadItem, load_reports
-from transform.warehouse import connect, migrate
+from transform.warehouse import connect, migrate, sql, transaction
+
+_OUTCOME_SCHEMA = pa.schema(
+    [
+        ("run_id", pa.string()),
+        ("url", pa.string()),
+        ("role", pa.string()),
+        ("outcome", pa.string()),
+        ("reason", pa.string()),
+        ("retryable", pa.bool_()),
+        ("rendition_url", pa.string()),
+        ("document_id", pa.string()),
+        ("recorded_at", pa.timestamp("us")),
+    ]
+)
 
 
 class Writer:
@@ -32,28 +50,32 @@ class Writer:
         self.failed: dict[str, str] = {}
         self._items: dict[str, tuple[str, LoadItem]] = {}  # report link -> (new | changed, what to load)
         self._records: dict[str, DocumentRecord] = {}
+        self._outcomes: list[dict[str, Any]] = []
 
     def close(self) -> None:
         self.con.close()
 
     def listing_failed(self, url: str, reason: str) -> None:
-        self._fail(url, reason)
+        self._fail(url, reason, role="listing")
 
-    def _fail(self, url: str, reason: str) -> None:
+    def _fail(self, url: str, reason: str, *, role: str = "report", retryable: bool | None = None) -> None:
         self.counts["failed"] += 1
         self.failed[url] = reason
-        self.state.record_failure(url, reason, self.run_id, datetime.now(UTC).isoformat(timespec="seconds"))
+        self._outcome(url, "failed", role=role, reason=reason, retryable=retryable)
+
+    def _outcome(self, url: str, outcome: str, **columns: Any) -> None:
+        self._outcomes.append({"url": url, "outcome": outcome, "role": "report", **columns, "recorded_at": _utc_now()})
 
     def settle(self, outcome: Outcome, readings: list[Report | None]) -> None:
         """Decide what one report link amounts to; ``readings`` are its attachments' reports, in order."""
         url = outcome.found.link.url
         if outcome.status == "failed":
-            self._fail(url, outcome.error or "failed")
+            self._fail(url, outcome.error or "failed", retryable=outcome.retryable)
             return
-        self.state.failures.pop(url, None)
         previous = self.state.documents.get(url)
         if outcome.status == "unchanged":
             self.counts["unchanged"] += 1
+            self._outcome(url, "unchanged")
             if outcome.page and previous:
                 self._records[url] = _refreshed(previous, outcome.page)
             return
@@ -62,8 +84,8 @@ class Writer:
         )
         chosen = choose(candidates)
         page = outcome.page or outcome.attachments[0]
-        if chosen is None:
-            self._fail(url, "no annual report could be read from the page or its attachments")
+        if chosen is None:  # not retried until its bytes change
+            self._fail(url, "no annual report could be read from the page or its attachments", retryable=False)
             self._records[url] = DocumentRecord(page.etag, page.last_modified, page.sha256, None, None, "unreadable")
             return
         rendition, report = chosen
@@ -75,6 +97,7 @@ class Writer:
             self._records[rendition.url] = DocumentRecord(rendition.etag, rendition.last_modified, rendition.sha256)
         if previous and previous.fingerprint == mark:
             self.counts["unchanged"] += 1
+            self._outcome(url, "unchanged")
             return
         status = "changed" if previous and previous.outcome == "loaded" else "new"
         self._items[url] = (status, _load_item(report, rendition, url))
@@ -87,23 +110,42 @@ class Writer:
         """
         if self._items:
             try:
-                self._load(list(self._items.values()))
+                self._load(self._items)
             except Exception:
                 for url, entry in self._items.items():
                     try:
-                        self._load([entry])
+                        self._load({url: entry})
                     except Exception as exc:
                         self._records.pop(url, None)
                         self._fail(url, f"load failed: {exc.__class__.__name__}: {exc}".splitlines()[0])
             self._items = {}
+        if self._outcomes:
+            self._record_outcomes()
         self.state.documents.update(self._records)
         self._records = {}
         self.state.save(self.state_file)
 
-    def _load(self, entries: list[tuple[str, LoadItem]]) -> None:
-        stats = load_reports(self.con, [item for _, item in entries], self.run_id)
-        self.counts.update(status for status, _ in entries)
+    def _load(self, entries: dict[str, tuple[str, LoadItem]]) -> None:
+        stats = load_reports(self.con, [item for _, item in entries.values()], self.run_id)
+        self.counts.update(status for status, _ in entries.values())
         self.counts["facts_loaded"] += stats.facts
+        for url, (status, item) in entries.items():
+            self._outcome(url, status, rendition_url=item.url, document_id=item.content_sha256)
+
+    def _record_outcomes(self) -> None:
+        blank = dict.fromkeys(_OUTCOME_SCHEMA.names)
+        rows = [{**blank, **row, "run_id": self.run_id} for row in self._outcomes]
+        self.con.register("outcomes", pa.Table.from_pylist(rows, schema=_OUTCOME_SCHEMA))
+        try:
+            with transaction(self.con):
+                self.con.execute(sql("crawl/insert_outcomes.sql"))
+        finally:
+            self.con.unregister("outcomes")
+        self._outcomes = []
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _refreshed(previous: DocumentRecord, page: Rendition) -> DocumentRecord:

@@ -1,7 +1,9 @@
 """A real HTTP server for the crawl tests: it serves bytes we control and misbehaves on request.
 
-Every request is logged (path, request headers, start and end time) so tests
-can assert on politeness: conditional headers, intervals, requests in flight.
+Every request is logged (host, path, request headers, start and end time) so
+tests can assert on politeness: conditional headers, intervals, requests in
+flight per host. One server answers for several host names (127.0.0.1 and
+localhost), each with its own routes when they are added with ``host=``.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ class Route:
     headers: dict[str, str] = field(default_factory=dict)
     fail_first: int = 0  # answer this many requests with `failure` before behaving
     failure: str = "500"  # "500", "reset", "truncate", "slow"
-    fault: str | None = None  # always: "reset", "truncate", "slow", "huge"
+    fault: str | None = None  # always: "reset", "truncate", "slow", "huge", "trickle" (a byte every 0.1 s)
     delay: float = 0.0
     validators: bool = True  # send ETag / Last-Modified and honour conditional requests
     served: int = 0
@@ -38,10 +40,19 @@ class Hit:
     end: float
     status: int
 
+    @property
+    def host(self) -> str:
+        """The host name the client asked for (without the port)."""
+        return self.headers.get("Host", "").rsplit(":", 1)[0]
+
+    @property
+    def conditional(self) -> bool:
+        return "If-None-Match" in self.headers or "If-Modified-Since" in self.headers
+
 
 class Portal:
     def __init__(self) -> None:
-        self.routes: dict[str, Route] = {}
+        self.routes: dict[tuple[str, str], Route] = {}  # (host or "*", path)
         self._hits: list[Hit] = []
         self._in_flight = 0
         self.lock = threading.Lock()
@@ -81,9 +92,9 @@ class Portal:
     def url(self, path: str, host: str = "127.0.0.1") -> str:
         return f"http://{host}:{self.port}{path}"
 
-    def add(self, path: str, body: bytes | str = b"", **kwargs: object) -> Route:
+    def add(self, path: str, body: bytes | str = b"", host: str = "*", **kwargs: object) -> Route:
         route = Route(body=body.encode() if isinstance(body, str) else body, **kwargs)  # type: ignore[arg-type]
-        self.routes[path] = route
+        self.routes[(host, path)] = route
         return route
 
     @property
@@ -99,17 +110,19 @@ class Portal:
         with self.lock:
             return list(self._hits)
 
-    def requests_to(self, path: str) -> list[Hit]:
-        return [h for h in self.hits if h.path == path]
+    def requests_to(self, path: str, host: str | None = None) -> list[Hit]:
+        return [h for h in self.hits if h.path == path and host in (None, h.host)]
 
     def answer(self, handler: BaseHTTPRequestHandler) -> int:
-        route = self.routes.get(handler.path.split("#")[0])
+        path = handler.path.split("#")[0]
+        host = handler.headers.get("Host", "").rsplit(":", 1)[0]
+        route = self.routes.get((host, path)) or self.routes.get(("*", path))
         if route is None:
             return _send(handler, 404, b"not found", {"Content-Type": "text/plain"})
         route.served += 1
         fault = route.failure if route.served <= route.fail_first else route.fault
         if fault == "500":
-            return _send(handler, 500, b"busy", {"Content-Type": "text/plain"})
+            return _send(handler, 500, b"busy", {"Content-Type": "text/plain", **route.headers})
         if fault == "reset":
             handler.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             handler.close_connection = True
@@ -126,6 +139,20 @@ class Portal:
         if fault == "huge":
             headers["Content-Length"] = str(200 * 1024 * 1024)
             return _send(handler, 200, b"\0" * 65536, headers, exact=False)
+        if fault == "trickle":
+            headers["Content-Length"] = str(len(route.body))
+            handler.send_response(200)
+            for name, value in headers.items():
+                handler.send_header(name, value)
+            handler.end_headers()
+            try:
+                for byte in route.body:
+                    handler.wfile.write(bytes([byte]))
+                    handler.wfile.flush()
+                    time.sleep(0.1)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            return 200
         if fault == "truncate":
             headers["Content-Length"] = str(len(route.body) + 1000)
             return _send(handler, 200, route.body, headers, exact=False)

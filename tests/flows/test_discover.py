@@ -113,3 +113,49 @@ def test_report_page_with_inline_tables_is_a_report() -> None:
     )
     page = parse_page(html.encode("gb18030"), "http://portal.test/a.html", "text/html; charset=gbk")
     assert page.is_report() and page.has_table and not page.attachments
+
+
+def test_xhtml_with_an_xml_declaration_in_gbk() -> None:
+    html = '<?xml version="1.0" encoding="gb2312"?>\n' + LISTING.replace('<meta charset="utf-8">', "")
+    page = parse_page(html.encode("gbk"), BASE, "text/html")
+    assert len(page.reports) == 2 and page.title == "政府信息公开年报"
+
+
+def test_column_names_in_menus_are_not_report_links() -> None:
+    """A breadcrumb to the column (no year, no date beside it) leads to a listing, not a report."""
+    html = """<html><body><div class="crumb"><a href="./">政府信息公开工作年度报告</a>
+    <a href="/xxgk/ndbg/">政府信息公开年报</a></div>
+    <ul><li><a href="a.html">政府信息公开工作年度报告</a><span>2024-01-20</span></li></ul></body></html>"""
+    page = parse_page(html.encode(), BASE)
+    assert [link.url for link in page.reports] == ["http://portal.test/xxgk/ndbg/a.html"]
+
+
+def test_script_pagination_variants() -> None:
+    defined_first = (
+        "function createPageHTML(_nPageCount, _nCurrIndex, _sPageName, _sPageExt) { var x = _nPageCount; }\n"
+        'createPageHTML(2, 0, "index", "shtml");'
+    )
+    assert script_pages(defined_first, BASE)[-1] == "http://portal.test/xxgk/ndbg/index_1.shtml"
+    counted = "var countPage = 3//共多少页\nvar currentPage = 1;"
+    assert script_pages(counted, "http://portal.test/col/list_1.shtml") == [
+        "http://portal.test/col/list.shtml",
+        "http://portal.test/col/list_1.shtml",
+        "http://portal.test/col/list_2.shtml",
+    ]
+    assert script_pages(counted, "http://portal.test/col/") == []  # no file name to page
+
+
+def test_attachments_introduced_as_such_without_an_extension() -> None:
+    html = """<html><head><title>2023年政府信息公开工作年度报告</title></head><body>
+    <p>附件：<a href="/download?id=77">某局2023年政府信息公开工作年度报告</a></p>
+    <p><a href="/other.html">附件说明</a><a href="/download?id=78">相关链接</a></p></body></html>"""
+    page = parse_page(html.encode(), "http://portal.test/art/1.html")
+    assert [link.url for link in page.attachments] == ["http://portal.test/download?id=77"]
+    assert page.is_report()
+
+
+def test_a_table_of_links_is_not_a_report() -> None:
+    rows = "".join(f'<tr><td><a href="t{i}.html">通知{i}</a></td><td>2024-01-{i + 10}</td></tr>' for i in range(8))
+    html = f"<html><head><title>政府信息公开年报</title></head><body><table>{rows}</table></body></html>"
+    page = parse_page(html.encode(), BASE)
+    assert not page.has_table and not page.is_report()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import threading
+from collections.abc import Callable
 
 import pytest
 from crawl_portal import Portal
@@ -94,11 +95,7 @@ def test_one_request_in_flight_per_host_and_the_interval_is_kept(portal: Portal)
     for i in range(4):
         portal.add(f"/p{i}.html", "x", delay=0.05)
     with PoliteClient(CrawlSettings(interval=0.2)) as client:
-        threads = [threading.Thread(target=client.get, args=(portal.url(f"/p{i}.html"),)) for i in range(4)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        _concurrently([(client.get, portal.url(f"/p{i}.html")) for i in range(4)])
     hits = sorted((h for h in portal.hits if h.path.startswith("/p")), key=lambda h: h.start)
     assert len(hits) == 4
     assert all(later.start - earlier.end >= 0.19 for earlier, later in itertools.pairwise(hits))
@@ -107,13 +104,79 @@ def test_one_request_in_flight_per_host_and_the_interval_is_kept(portal: Portal)
 def test_different_hosts_proceed_in_parallel(portal: Portal) -> None:
     portal.add("/slow.html", "x", delay=0.4)
     with PoliteClient(CrawlSettings(interval=0)) as client:
-        threads = [
-            threading.Thread(target=client.get, args=(portal.url("/slow.html", host=host),))
-            for host in ("127.0.0.1", "localhost")
-        ]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        _concurrently([(client.get, portal.url("/slow.html", host=host)) for host in ("127.0.0.1", "localhost")])
     first, second = sorted(portal.requests_to("/slow.html"), key=lambda h: h.start)
     assert second.start < first.end  # overlapping: the gate is per host, not global
+
+
+def test_redirect_chain_across_hosts_and_a_redirect_loop(portal: Portal) -> None:
+    portal.add("/a", status=301, headers={"Location": portal.url("/b", host="localhost")}, validators=False)
+    portal.add("/b", status=302, headers={"Location": "/c.pdf"}, validators=False, host="localhost")
+    portal.add("/c.pdf", b"%PDF-1.4 moved", content_type="text/html", host="localhost")
+    portal.add("/loop1", status=302, headers={"Location": "/loop2"}, validators=False)
+    portal.add("/loop2", status=302, headers={"Location": "/loop1"}, validators=False)
+    with PoliteClient(FAST) as client:
+        got = client.get(portal.url("/a"))
+        with pytest.raises(FetchError, match="too many redirects") as info:
+            client.get(portal.url("/loop1"))
+    assert got.url == portal.url("/c.pdf", host="localhost") and got.body == b"%PDF-1.4 moved"
+    assert len(portal.requests_to("/robots.txt", host="localhost")) == 1  # every hop passes its host's robots.txt
+    assert not info.value.retryable
+    assert len(portal.requests_to("/loop1")) == FAST.max_redirects // 2 + 1
+
+
+def test_a_timed_out_request_is_not_overlapped_by_the_retry(portal: Portal) -> None:
+    """The server is still busy with the request we gave up on; the retry waits as long again."""
+    route = portal.add("/slow.html", "late", fault="slow", delay=0.5)
+    settings = CrawlSettings(interval=0, backoff=0.01, attempts=2, read_timeout=0.3)
+    with PoliteClient(settings) as client, pytest.raises(FetchError, match="timed out"):
+        client.get(portal.url("/slow.html"))
+    first, second = sorted(portal.requests_to("/slow.html"), key=lambda h: h.start)
+    assert route.served == 2 and second.start >= first.end
+
+
+def test_a_trickling_body_times_out_as_a_whole(portal: Portal) -> None:
+    portal.add("/trickle.html", "x" * 40, fault="trickle")
+    settings = CrawlSettings(interval=0, backoff=0.01, attempts=1, read_timeout=1.0, total_timeout=0.5)
+    with PoliteClient(settings) as client, pytest.raises(FetchError, match="timed out") as info:
+        client.get(portal.url("/trickle.html"))
+    assert info.value.retryable
+
+
+def test_retry_after_is_honoured(portal: Portal) -> None:
+    portal.add("/busy.html", "ok", fail_first=1, failure="500", headers={"Retry-After": "1"})
+    with PoliteClient(FAST) as client:
+        assert client.get(portal.url("/busy.html")).body == b"ok"
+    first, second = sorted(portal.requests_to("/busy.html"), key=lambda h: h.start)
+    assert second.start - first.end >= 0.95
+
+
+def test_without_validators_the_response_date_makes_the_next_request_conditional(portal: Portal) -> None:
+    portal.add("/plain.html", "x", validators=False)
+    with PoliteClient(FAST) as client:
+        first = client.get(portal.url("/plain.html"))
+        client.get(first.url, etag=first.etag, last_modified=first.last_modified)
+    assert first.etag is None and first.last_modified
+    assert portal.requests_to("/plain.html")[1].headers["If-Modified-Since"] == first.last_modified
+
+
+def test_the_host_gate_is_shared_by_every_client_in_the_process(portal: Portal) -> None:
+    """Two tasks may reach the same host (a report on another host, an attachment, a redirect)."""
+    for i in range(4):
+        portal.add(f"/q{i}.html", "x", delay=0.05)
+    settings = CrawlSettings(interval=0.1)
+    clients = [PoliteClient(settings), PoliteClient(settings)]
+    _concurrently([(clients[i % 2].get, portal.url(f"/q{i}.html", host="localhost")) for i in range(4)])
+    for client in clients:
+        client.__exit__()
+    hits = sorted((h for h in portal.hits if h.path.startswith("/q")), key=lambda h: h.start)
+    assert len(hits) == 4
+    assert all(later.start - earlier.end >= 0.09 for earlier, later in itertools.pairwise(hits))
+
+
+def _concurrently(calls: list[tuple[Callable[[str], object], str]]) -> None:
+    threads = [threading.Thread(target=call, args=(url,)) for call, url in calls]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()

@@ -98,10 +98,10 @@ def test_crawl_then_recrawl(prefect_harness: None, portal: Portal, tmp_path: Pat
         assert urls == ["a.html", "b.docx", "c.pdf", "e.html", "f.html"]
         runs = con.execute("select found, new, failed, status from ingestion_runs").fetchall()
         assert runs == [(7, 5, 2, "succeeded")]
+        failed = dict(con.execute("select url, reason from crawl_outcomes where outcome = 'failed'").fetchall())
+    assert "robots.txt" in failed[portal.url("/private/d.html")]
+    assert "HTTP 404" in failed[portal.url("/col/gone.html")]
     assert portal.requests_to("/private/d.html") == [] and portal.requests_to("/files/f.pdf") == []
-    state = json.loads((tmp_path / "w.crawl.json").read_text(encoding="utf-8"))
-    assert "robots.txt" in state["failures"][portal.url("/private/d.html")]["reason"]
-    assert "HTTP 404" in state["failures"][portal.url("/col/gone.html")]["reason"]
     assert not list((tmp_path / "raw").glob(".*.tmp"))
 
     before = len(portal.hits)

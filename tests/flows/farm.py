@@ -1,0 +1,297 @@
+"""An adversarial portal farm: two hosts laid out like real Chinese government portals, with decoys and faults.
+
+Host A (127.0.0.1) has a ``<ul><li>`` column whose link texts are truncated
+(the ``title`` attribute is full), a second page in a table of links, a
+third page paged by a script that defines ``createPageHTML`` before calling
+it, and every kind of href (``./``, ``../``, absolute, protocol-relative to
+host B, ``javascript:``, ``#``). Host B (localhost) has a column paged only
+by ``var countPage`` and a second column paged by a newer
+``createPageHTML('page_div', ...)`` call, robots rules for our own token,
+and reports reached through no-extension download links.
+
+``Farm.reports`` maps every report link to the bytes that should be loaded
+for it; ``Farm.decoys`` and ``Farm.failures`` list what must never be loaded
+and what must be recorded as failed. Nothing here knows how the crawler
+works: the expectations are what a person reading the portal would say.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+from crawl_portal import Portal
+
+RENDITIONS = Path(__file__).resolve().parents[1] / "fixtures" / "renditions"
+A, B = "127.0.0.1", "localhost"
+DECOY_TITLES = [
+    "政府信息公开指南",
+    "政府信息公开制度",
+    "2023年法治政府建设年度报告",
+    "2023年部门决算",
+    "2024年政务公开工作要点",
+    "2023年国民经济和社会发展统计年报",
+    "《2023年政府信息公开工作年度报告》解读",
+]
+
+
+@dataclass
+class Farm:
+    portal: Portal
+    reports: dict[str, bytes] = field(default_factory=dict)  # report link -> the bytes that hold its report
+    decoys: list[str] = field(default_factory=list)  # URLs of pages that are not reports
+    failures: dict[str, str] = field(default_factory=dict)  # report link -> what the failure says
+    disallowed: list[tuple[str, str]] = field(default_factory=list)  # (host, path) robots.txt forbids
+    sources: list[tuple[str, str]] = field(default_factory=list)  # (agency, column url)
+
+    def url(self, path: str, host: str = A) -> str:
+        return self.portal.url(path, host)
+
+    def sources_csv(self, path: Path) -> Path:
+        path.write_text("agency,url\n" + "".join(f"{a},{u}\n" for a, u in self.sources), encoding="utf-8")
+        return path
+
+
+def rendition(name: str) -> bytes:
+    return (RENDITIONS / name).read_bytes()
+
+
+def as_gbk(name: str, meta: bool) -> bytes:
+    """An HTML rendition re-encoded in GBK, its charset declared in a meta tag or nowhere in the page."""
+    text = rendition(name).decode("utf-8" if b'charset="utf-8"' in rendition(name)[:400] else "gb18030")
+    text = re.sub(r'<meta charset="[^"]+" />', '<meta charset="gbk" />' if meta else "", text, count=1)
+    return text.encode("gbk")
+
+
+def article(title: str, body: str) -> bytes:
+    """A report page whose report is elsewhere (an attachment); XHTML with an XML declaration, as many portals."""
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html><html><head><meta charset="utf-8" />'
+        f"<title>{title}_某市人民政府</title></head><body>"
+        '<div class="crumb"><a href="/">首页</a> &gt; <a href="./">政府信息公开年报</a></div>'
+        f"<h1>{title}</h1><p>发布日期：2024-01-20</p>{body}"
+        '<p>上一篇：<a href="./prev.html">2022年政府信息公开工作年度报告</a></p></body></html>'
+    ).encode()
+
+
+def _li(href: str, title: str, date: str = "2024-01-20") -> str:
+    short = title[:12] + "…" if len(title) > 12 else title
+    return f'<li><a href="{href}" title="{title}" target="_blank">{short}</a><span>{date}</span></li>'
+
+
+def _tr(href: str, title: str, date: str = "2021-01-10") -> str:
+    return f'<tr><td class="t"><a href="{href}" title="{title}">{title}</a></td><td class="d">{date}</td></tr>'
+
+
+def _script(current: int) -> str:
+    """TRS-style pagination: the function defined inline, then called; no pager links at all."""
+    return (
+        "<script>function createPageHTML(_nPageCount, _nCurrIndex, _sPageName, _sPageExt){"
+        'for (var i = 0; i < _nPageCount; i++) { document.write(_sPageName + "_" + i + "." + _sPageExt); }}'
+        f'createPageHTML(3, {current}, "index", "html");</script>'
+    )
+
+
+def _page(title: str, items: str, extra: str = "") -> bytes:
+    return (
+        f"<html><head><meta charset='utf-8'><title>{title}</title></head><body>"
+        '<div class="nav"><a href="/">首页</a> &gt; <a href="./">政府信息公开工作年度报告</a>'
+        '<a href="javascript:void(0)">政府信息公开年报</a>'
+        f'<a href="#top">2023年政府信息公开工作年度报告</a></div>{items}{extra}</body></html>'
+    ).encode()
+
+
+def build_farm(portal: Portal) -> Farm:
+    farm = Farm(portal)
+    _host_a(farm)
+    _host_b(farm)
+    return farm
+
+
+def _report(farm: Farm, path: str, body: bytes, host: str = A, **route: object) -> None:
+    """A report link whose own bytes hold the report."""
+    farm.portal.add(path, body, host=host, **route)
+    farm.reports[farm.url(path, host)] = body
+
+
+def _listing(farm: Farm, path: str, href: str, title: str, extra: str = "") -> None:
+    """A column page on host B holding one report link."""
+    farm.portal.add(path, _page("年度报告", "<ul>" + _li(href, title) + "</ul>", extra), host=B)
+
+
+def _host_a(farm: Farm) -> None:
+    p, title = farm.portal, "某市公安局{}年政府信息公开工作年度报告"
+    p.add("/robots.txt", "User-agent: *\nDisallow: /private/\n", host=A, content_type="text/plain")
+    farm.sources.append(("某市公安局", farm.url("/xxgk/ndbg/index.html")))
+    farm.disallowed.append((A, "/private/2021.html"))
+    b_report = farm.url("/gkml/2022/t1.html", B)
+    decoys = "".join(_li(f"./d{i}.html", t) for i, t in enumerate(DECOY_TITLES))
+    first = (
+        _li("./202401/t20240120_1.html", "平罗县公安局2024年政府信息公开工作年度报告")
+        + _li("../ndbg/202301/t20230118_2.html", "同心县公安局2023年政府信息公开工作年度报告")
+        + _li(b_report.removeprefix("http:"), "平顶山市公安局2024年政府信息公开工作年度报告")
+        + _li("/private/2021.html", title.format(2021))
+        + decoys
+    )
+    p.add("/xxgk/ndbg/index.html", _page("政府信息公开年报", f"<ul class='list'>{first}</ul>", _script(0)), host=A)
+    for i, t in enumerate(DECOY_TITLES):
+        rows = "".join(f"<tr><td>项目{k}</td><td>{k * 7}</td><td>{k}</td></tr>" for k in range(8))
+        p.add(f"/xxgk/ndbg/d{i}.html", _page(t, f"<h1>{t}</h1><table>{rows}</table>"), host=A)
+        farm.decoys.append(farm.url(f"/xxgk/ndbg/d{i}.html"))
+    p.add("/private/2021.html", rendition("000.doc"), host=A)
+    farm.failures[farm.url("/private/2021.html")] = "robots.txt"
+
+    _report(
+        farm,
+        "/xxgk/ndbg/202401/t20240120_1.html",
+        rendition("000.html"),
+    )
+    pdf = rendition("001.pdf")
+    p.add(
+        "/xxgk/ndbg/202301/t20230118_2.html",
+        article(
+            title.format(2023),
+            '<p>附件：<a href="./P020230118.pdf">同心县公安局2023年政府信息公开工作年度报告.pdf</a></p>',
+        ),
+        host=A,
+    )
+    p.add("/xxgk/ndbg/202301/P020230118.pdf", pdf, host=A, content_type="application/octet-stream")
+    farm.reports[farm.url("/xxgk/ndbg/202301/t20230118_2.html")] = pdf
+
+    second = (
+        _tr(farm.url("/xxgk/ndbg/202101/t2021.html"), title.format(2020))
+        + _tr("./202001/t2020.html", title.format(2019))
+        + _tr("./202402/old.html", title.format(2018))
+        + "".join(_tr(f"./{name}.html", title.format(2010 + i)) for i, name in enumerate(_FAULTS))
+    )
+    pager = '<p><a href="index.html">上一页</a> <a href="index_2.html">下一页</a></p>'
+    p.add("/xxgk/ndbg/index_1.html", _page("政府信息公开年报", f"<table>{second}</table>", pager), host=A)
+    docx = rendition("002.docx")
+    name = quote("平顶山市公安局2024年年报.docx")
+    p.add(
+        "/xxgk/ndbg/202101/t2021.html",
+        article(title.format(2020), f'<p>附件：<a href="/files/{name}">平顶山市公安局2024年年报.docx</a></p>'),
+        host=A,
+    )
+    p.add(f"/files/{name}", docx, host=A, content_type="application/octet-stream")
+    farm.reports[farm.url("/xxgk/ndbg/202101/t2021.html")] = docx
+    _report(
+        farm,
+        "/xxgk/ndbg/202001/t2020.html",
+        as_gbk("003.html", meta=True),
+        content_type="text/html",
+        fail_first=1,
+        failure="500",
+    )
+    moved = rendition("003.pdf")
+    p.add("/xxgk/ndbg/202402/old.html", status=301, headers={"Location": "/r/1"}, host=A, validators=False)
+    p.add(
+        "/r/1", status=302, headers={"Location": f"{farm.url('/xxgk/ndbg/202402/new.pdf')}"}, host=A, validators=False
+    )
+    p.add("/xxgk/ndbg/202402/new.pdf", moved, host=A, content_type="text/html")
+    farm.reports[farm.url("/xxgk/ndbg/202402/old.html")] = moved
+    for fault, reason in _FAULTS.items():
+        if fault == "loop":
+            p.add("/xxgk/ndbg/loop.html", status=302, headers={"Location": "/loop2"}, host=A, validators=False)
+            p.add("/loop2", status=302, headers={"Location": "/xxgk/ndbg/loop.html"}, host=A, validators=False)
+        elif fault != "gone":
+            p.add(
+                f"/xxgk/ndbg/{fault}.html",
+                rendition("004.html"),
+                host=A,
+                fault=_ROUTE_FAULT[fault],
+                delay=2.0 if fault == "slow" else 0.0,
+            )
+        farm.failures[farm.url(f"/xxgk/ndbg/{fault}.html")] = reason
+
+    pdf_name = "/u/cms/www/202305/石嘴山2020年报.pdf"
+    third = f'<div class="item"><a href="{pdf_name}">石嘴山市公安局2020年政府信息公开工作年度报告</a><em>2021-01-28</em></div>'
+    p.add("/xxgk/ndbg/index_2.html", _page("政府信息公开年报", third, _script(2)), host=A)
+    _report(farm, quote(pdf_name), rendition("004.pdf"), content_type="application/pdf")
+
+
+_FAULTS = {
+    "gone": "HTTP 404",
+    "slow": "timed out",
+    "reset": "network error|connection closed",
+    "cut": "truncated body",
+    "loop": "too many redirects",
+}
+_ROUTE_FAULT = {"slow": "slow", "reset": "reset", "cut": "truncate"}
+
+
+def _host_b(farm: Farm) -> None:
+    p = farm.portal
+    robots = "User-agent: gongkai\nDisallow: /gkml/internal/\n\nUser-agent: *\nDisallow:\n"
+    p.add("/robots.txt", robots, host=B, content_type="text/plain")
+    farm.sources.append(("平顶山市公安局", farm.url("/gkml/ndbg/index.shtml", B)))
+    farm.sources.append(("同心县公安局", farm.url("/zwgk/nb/list.shtml", B)))
+    farm.disallowed.append((B, "/gkml/internal/x.html"))
+
+    counted = "<script>var countPage = 3//共多少页\nvar currentPage = 0;//当前页\n</script>"
+    decoy = "平顶山市公安局2023年政府信息公开工作年度报告解读"
+    first = (
+        _li("/gkml/2022/t1.html", "平顶山市公安局2024年政府信息公开工作年度报告")
+        + _li("./jd.html", decoy)
+        + _li("/gkml/internal/x.html", "平顶山市公安局2021年政府信息公开工作年度报告")
+    )
+    p.add("/gkml/ndbg/index.shtml", _page("年报", f"<ul>{first}</ul>", counted), host=B)
+    p.add("/gkml/ndbg/jd.html", rendition("002.html"), host=B)
+    farm.decoys.append(farm.url("/gkml/ndbg/jd.html", B))
+    p.add("/gkml/internal/x.html", rendition("002.html"), host=B)
+    farm.failures[farm.url("/gkml/internal/x.html", B)] = "robots.txt"
+    _report(
+        farm,
+        "/gkml/2022/t1.html",
+        as_gbk("002.html", meta=False),
+        host=B,
+        content_type="text/html; charset=GBK",
+    )
+
+    docx = rendition("000.docx")
+    _listing(farm, "/gkml/ndbg/index_1.shtml", "./t2024.html", "平罗县公安局2024年政府信息公开工作年度报告")
+    p.add(
+        "/gkml/ndbg/t2024.html",
+        article(
+            "平罗县公安局2024年政府信息公开工作年度报告",
+            '<p>附件：<a href="/gkml/download?id=77">平罗县公安局2024年政府信息公开工作年度报告</a></p>',
+        ),
+        host=B,
+    )
+    p.add(
+        "/gkml/download?id=77",
+        docx,
+        host=B,
+        content_type="application/octet-stream",
+        headers={"Content-Disposition": "attachment; filename*=UTF-8''" + quote("年报.docx")},
+    )
+    farm.reports[farm.url("/gkml/ndbg/t2024.html", B)] = docx
+    _listing(farm, "/gkml/ndbg/index_2.shtml", "./t2023.html", "同心县公安局2023年政府信息公开工作年度报告")
+    _report(
+        farm,
+        "/gkml/ndbg/t2023.html",
+        as_gbk("001.html", meta=False),
+        host=B,
+        content_type="text/html",
+    )
+
+    newer = "<script>createPageHTML('page_div', 2, 0, 'list', 'shtml', 12);</script>"
+    raw_name = "/zwgk/nb/附件/同心县2023年报.docx"
+    _listing(farm, "/zwgk/nb/list.shtml", raw_name, "同心县公安局2023年度政府信息公开年报", newer)
+    _report(
+        farm,
+        quote(raw_name),
+        rendition("001.docx"),
+        host=B,
+        content_type="application/msword",
+    )
+    _listing(farm, "/zwgk/nb/list_1.shtml", "P020210110.docx", "石嘴山市公安局2020年政府信息公开工作年度报告")
+    _report(
+        farm,
+        "/zwgk/nb/P020210110.docx",
+        rendition("004.docx"),
+        host=B,
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )

@@ -1,0 +1,113 @@
+"""The adversarial farm (two hosts, real-world layouts, decoys, faults) crawled by discovery alone and by the flow.
+
+The discovery test is cheap and says which links a portal yields; the flow
+test (two real Prefect runs) checks everything the issue's judges check:
+every report read exactly as extracting its bytes directly, no decoy
+ingested, robots.txt honoured, one request in flight per host with the
+interval kept, every fault survived and recorded in the warehouse, and a
+second run that sends only conditional requests and loads nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import duckdb
+from crawl_portal import Hit, Portal
+from farm import build_farm
+
+from extract import extract_report
+from flows.crawl_listing import Source, discover_host
+from flows.settings import CrawlSettings
+from flows.sources import by_host
+
+INTERVAL = 0.05
+CRAWL = {"backoff": 0.01, "attempts": 2, "read_timeout": 1.5, "chunk_size": 3}
+OPEN_FAILURES = Path(__file__).resolve().parents[2] / "sql" / "crawl" / "open_failures.sql"
+
+
+def _paths(urls: list[str]) -> set[str]:
+    return {unquote(urlsplit(url).path) for url in urls}
+
+
+def test_discovery_finds_every_report_link_and_no_decoy(portal: Portal) -> None:
+    farm = build_farm(portal)
+    settings = CrawlSettings(interval=0, **CRAWL)
+    found = set()
+    for host, sources in by_host([Source(agency, url) for agency, url in farm.sources]).items():
+        discovery = discover_host(host, sources, {}, {}, settings)
+        assert discovery.failures == {}
+        found |= {unquote(item.link.url) for item in discovery.found}
+    assert found == {unquote(url) for url in [*farm.reports, *farm.failures]}
+    assert not _paths(farm.decoys) & {unquote(h.path) for h in portal.hits}
+
+
+def test_farm_crawl_then_recrawl(prefect_harness: None, portal: Portal, tmp_path: Path) -> None:
+    from flows.runners import with_options
+
+    farm = build_farm(portal)
+    sources = farm.sources_csv(tmp_path / "sources.csv")
+    db = tmp_path / "w.duckdb"
+
+    def run() -> dict:
+        return with_options(None)(
+            sources=str(sources),
+            db=str(db),
+            raw_dir=str(tmp_path / "raw"),
+            quality_dir=str(tmp_path / "quality"),
+            interval=INTERVAL,
+            crawl=CRAWL,
+            check=False,
+        )
+
+    first = run()
+    assert first["found"] == len(farm.reports) + len(farm.failures)
+    assert (first["new"], first["failed"]) == (len(farm.reports), len(farm.failures))
+    with duckdb.connect(str(db), read_only=True) as con:
+        ids = {doc for (doc,) in con.execute("select document_id from documents").fetchall()}
+        assert ids == {hashlib.sha256(body).hexdigest() for body in farm.reports.values()}  # no decoy, no double
+        for body in farm.reports.values():
+            loaded = con.execute(
+                "select metric, applicant, value from fact_history where document_id = ?",
+                [hashlib.sha256(body).hexdigest()],
+            ).fetchall()
+            direct = [(f.metric, f.applicant, f.value) for f in extract_report(body).facts]
+            assert sorted(loaded, key=repr) == sorted(direct, key=repr)
+        failed = dict(con.execute("select url, reason from crawl_outcomes where outcome = 'failed'").fetchall())
+        open_failures = [row[0] for row in con.execute(OPEN_FAILURES.read_text(encoding="utf-8")).fetchall()]
+    assert sorted(open_failures) == sorted(failed)
+    assert {unquote(url) for url in failed} == {unquote(url) for url in farm.failures}
+    for url, pattern in farm.failures.items():
+        assert re.search(pattern, failed[url]), (url, failed[url])
+    hits = portal.hits
+    assert not {(h.host, h.path) for h in hits} & set(farm.disallowed)
+    assert not _paths(farm.decoys) & {unquote(h.path) for h in hits}
+    _assert_polite(hits)
+
+    before = len(hits)
+    second = run()
+    assert (second["new"], second["changed"], second["facts_loaded"]) == (0, 0, 0)
+    assert (second["unchanged"], second["failed"]) == (len(farm.reports), len(farm.failures))
+    retried = _paths(list(farm.failures)) | {"/loop2"}  # failures are fetched again, unconditionally
+    again = [h for h in portal.hits[before:] if unquote(h.path) not in retried]
+    assert again and all(h.conditional for h in again)
+    assert {h.status for h in again} <= {301, 302, 304}
+    _assert_polite(portal.hits[before:])
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("select count(*) from documents").fetchone() == (len(farm.reports),)
+        runs = con.execute("select count(*), count(distinct run_id) from crawl_outcomes").fetchone()
+        assert runs == (2 * first["found"], 2)
+        streaks = con.execute(OPEN_FAILURES.read_text(encoding="utf-8")).fetchall()
+        assert len(streaks) == len(farm.failures) and {row[-1] for row in streaks} == {2}
+
+
+def _assert_polite(hits: list[Hit]) -> None:
+    """Per host: each request starts after the previous one ended plus the interval (so one at a time)."""
+    for host in {h.host for h in hits}:
+        ordered = sorted((h for h in hits if h.host == host), key=lambda h: h.start)
+        gaps = [later.start - earlier.end for earlier, later in itertools.pairwise(ordered)]
+        assert min(gaps) >= INTERVAL - 0.005, (host, min(gaps))
