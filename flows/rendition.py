@@ -42,7 +42,13 @@ def choose(candidates: list[tuple[Rendition, Report | None]]) -> tuple[Rendition
     """The best readable candidate; candidates come page first, then attachments best-first."""
     # A document that reads but holds no table value at all (a 解读 in prose, a notice, a listing that
     # looked like a report) is not a report: loading it would put an empty document in the warehouse.
-    readable = [(rendition, report) for rendition, report in candidates if report is not None and report.facts]
+    # Reports from before 2019 are the exception: their free-form tables give no facts by design, and the
+    # spec asks to keep them as documents of format pre2019.
+    readable = [
+        (rendition, report)
+        for rendition, report in candidates
+        if report is not None and (report.facts or report.format == "pre2019")
+    ]
     if not readable:
         return None
     return max(readable, key=lambda c: (has_section3(c[1]), sum(f.value is not None for f in c[1].facts)))
