@@ -62,12 +62,17 @@ def interpret(doc: Document) -> Report:
     fmt = detect_format(tables, year)
     cells = CellReader(section_of)
     issues = cells.issues
+    issues.extend(doc.issues)
     if fmt in FORMATS:
         carried: dict[str, object] = {}  # what a section's table hands to a continuation table after it
         for table in tables:
             sec = section_of.get(table.index)
             if sec in READERS:
                 carried[sec] = READERS[sec](table, fmt, cells, carried.get(sec))
+    if fmt == "unknown":
+        issues.append(
+            Issue("warning", "format_unknown", "no table matches the 2021 or 2019 standard format; no figures were read")
+        )
     if agency is None:
         issues.append(Issue("warning", "agency_unknown", "the report does not name its agency in a recognisable title"))
     if year is None:

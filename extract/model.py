@@ -53,6 +53,7 @@ class Document:
     blocks: list[Block]
     kind: Literal["text", "html", "pdf", "docx", "doc"]
     title: str | None = None  # e.g. an HTML <title>, used only as a fallback
+    issues: list[Issue] = field(default_factory=list)  # what the reader saw but could not read (a scanned page)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,10 +15,11 @@ from functools import reduce
 
 import pdfplumber
 
-from extract.model import Block, Document, UnreadableDocument
+from extract.model import Block, Document, Issue, UnreadableDocument, Where
+from extract.pdf_frames import frame_lines
 from extract.pdf_grid import Piece, continues, join_pieces
 from extract.pdf_layout import drop_furniture, margins, paragraphs
-from extract.pdf_text import Line, join_text, scan_pdf
+from extract.pdf_text import Line, join_text, scan_pdf, unspace
 
 Found = tuple[list[Line], list[Piece]]
 
@@ -26,7 +27,8 @@ Found = tuple[list[Line], list[Piece]]
 def read_pdf(data: bytes) -> Document:
     """Reads a PDF report into Paragraph and Table blocks in reading order, with page numbers.
 
-    Raises ``UnreadableDocument`` for an encrypted, corrupt or image-only PDF.
+    Raises ``UnreadableDocument`` for an encrypted, corrupt or image-only PDF; a scanned page among pages
+    with text is an issue, not an error.
     """
     scans = scan_pdf(data)
     found = _read_ruled_pages(data, [scan.number for scan in scans if scan.ruled])
@@ -58,7 +60,14 @@ def read_pdf(data: bytes) -> Document:
             group.append(item)
     close_group()
     blocks += paragraphs(run, left, right)
-    return Document(blocks, kind="pdf")
+    # A scanned page (often the signed and sealed last page) hides whatever it shows; the rest is still read,
+    # and the issue tells the reader that the report may hold more than was read.
+    issues = [
+        Issue("warning", "scanned_page", "the page is a scanned image with no text layer; it was not read", Where(page=s.number))
+        for s in scans
+        if s.scanned
+    ]
+    return Document(blocks, kind="pdf", issues=issues)
 
 
 def _read_ruled_pages(data: bytes, numbers: list[int]) -> dict[int, Found]:
@@ -84,9 +93,11 @@ def _read_ruled_pages(data: bytes, numbers: list[int]) -> dict[int, Found]:
 def _read_page(page: pdfplumber.page.Page, number: int) -> Found:
     """The page's tables as pieces, and its lines outside them (a one-cell table is a framed line)."""
     pieces, lines, areas = [], [], []
-    for table in page.find_tables():
+    frame = frame_lines(page.edges)
+    settings = {"explicit_vertical_lines": frame, "explicit_horizontal_lines": frame} if frame else {}
+    for table in page.find_tables(settings):
         boxes = [
-            (*bbox, text or "")
+            (*bbox, "\n".join(unspace(part, cell=True) for part in (text or "").split("\n")))
             for row, texts in zip(table.rows, table.extract(), strict=True)
             for bbox, text in zip(row.cells, texts, strict=True)
             if bbox is not None
@@ -107,5 +118,7 @@ def _read_page(page: pdfplumber.page.Page, number: int) -> Found:
     text_page = page.filter(outside) if areas else page
     for line in text_page.extract_text_lines(return_chars=False):
         if line["text"].strip():
-            lines.append(Line(line["text"].strip(), number, line["top"], line["bottom"], line["x0"], line["x1"]))
+            lines.append(
+                Line(unspace(line["text"].strip()), number, line["top"], line["bottom"], line["x0"], line["x1"])
+            )
     return lines, pieces

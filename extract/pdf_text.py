@@ -39,6 +39,7 @@ class PageScan:
     number: int  # 1-based
     ruled: bool  # drawn edges that could form a table: read this page with pdfplumber
     lines: list[Line]  # empty for ruled pages, whose text pdfplumber reads around the tables
+    scanned: bool = False  # a picture of a page with no text layer: its content cannot be read
 
 
 def scan_pdf(data: bytes) -> list[PageScan]:
@@ -52,18 +53,33 @@ def scan_pdf(data: bytes) -> list[PageScan]:
     try:
         if len(pdf) == 0:
             raise UnreadableDocument("corrupt PDF: no pages")
-        scans, has_text = [], False
+        scans, texts = [], []
         for index in range(len(pdf)):
             scan, text = _scan_page(pdf, index)
+            if not text and _is_picture(pdf[index]):
+                scan = PageScan(scan.number, scan.ruled, scan.lines, scanned=True)
             scans.append(scan)
-            has_text = has_text or text
+            texts.append(text)
     except pdfium.PdfiumError as err:
         raise UnreadableDocument(f"corrupt PDF: {err}") from None
     finally:
         pdf.close()
-    if not has_text:
+    if not any(texts):
         raise UnreadableDocument("PDF has no text layer (scanned image?)")
     return scans
+
+
+def _is_picture(page: pdfium.PdfPage) -> bool:
+    """Whether images cover at least half of a page: a scanned page, not a seal or a logo."""
+    try:
+        area = page.get_width() * page.get_height()
+        covered = 0.0
+        for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+            left, bottom, right, top = obj.get_bounds()
+            covered += (right - left) * (top - bottom)
+        return covered >= area / 2
+    finally:
+        page.close()
 
 
 def _scan_page(pdf: pdfium.PdfDocument, index: int) -> tuple[PageScan, bool]:
@@ -126,8 +142,24 @@ def _lines(textpage: pdfium.PdfTextPage, page_height: float, page: int) -> list[
         left, bottom_a, _, top_a = textpage.get_charbox(first, loose=True)
         _, bottom_b, right, top_b = textpage.get_charbox(last, loose=True)
         top, bottom = page_height - max(top_a, top_b), page_height - min(bottom_a, bottom_b)
-        lines.append(Line(text[first : last + 1], page, top, bottom, left, right))
+        lines.append(Line(unspace(text[first : last + 1]), page, top, bottom, left, right))
     return lines
+
+
+def unspace(text: str, *, cell: bool = False) -> str:
+    """Undoes letter-spacing: "2 0 2 3 年 度" back to "2023年度".
+
+    Titles and distributed-aligned cells are set with extra space after every
+    character (the PDF's Tc operator, or Word's "distributed" alignment), and
+    text extraction turns every such gap into a space. A line in which every
+    space-separated token is one character is such a line; running text
+    always has a word of two characters somewhere.
+    """
+    tokens = text.split()
+    # A table cell holds one value, so "1 8 7" in a cell is 187 spaced out; on a free line, single digits
+    # alone ("1 0 2 0") are a row of numbers in separate columns and must stay apart.
+    spaced = len(tokens) > 1 and all(len(t) == 1 for t in tokens) and (cell or not all(t.isascii() for t in tokens))
+    return "".join(tokens) if spaced else text
 
 
 def join_text(left: str, right: str, *, wide: bool = False) -> str:

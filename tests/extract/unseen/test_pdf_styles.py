@@ -1,0 +1,94 @@
+"""Unseen reports drawn the ways real government PDFs draw tables (``pdf_styles.py``), read cell by cell.
+
+Each style is rendered once per module; a report must give back every cell
+the generator printed, invent none, and name its agency, year and format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from extract import extract_report
+from extract.model import Paragraph, UnreadableDocument
+from extract.pdf_tables import read_pdf
+from extract.pdf_text import unspace
+from tests.extract.unseen.measure import score
+from tests.extract.unseen.pdf_styles import STYLES, render_styled
+from tests.extract.unseen.variants import build
+
+READ_EXACTLY = {  # style -> (report, format): both formats and both kinds of report across the set
+    "rect borders": ("mixed", "2021"),
+    "no outer border": ("baseline", "2021"),
+    "shaded rects": ("mixed", "2019"),
+    "landscape": ("mixed", "2021"),
+    "small wrapped labels": ("baseline", "2019"),
+    "double borders": ("baseline", "2019"),
+    "s3 break 3 no header": ("baseline", "2021"),
+    "letter-spaced": ("baseline", "2021"),
+    "mixed real": ("mixed", "2021"),
+}
+
+
+@pytest.fixture(scope="module")
+def rendered() -> dict[str, tuple[object, bytes]]:
+    out = {}
+    for style, (name, fmt) in READ_EXACTLY.items():
+        variant = build(name, 1, fmt)
+        out[style] = (variant, render_styled(variant, STYLES[style]))
+    return out
+
+
+@pytest.mark.parametrize("style", list(READ_EXACTLY))
+def test_every_cell_of_a_report_drawn_in_style(rendered, style: str) -> None:
+    variant, data = rendered[style]
+    result = score(variant, extract_report(data))
+    assert not result.errors, result.errors[:8]
+
+
+def test_table_broken_inside_the_merged_group_labels_spans_three_pages(rendered) -> None:
+    _, data = rendered["s3 break 3 no header"]
+    (s3,) = [b for b in read_pdf(data).blocks if not isinstance(b, Paragraph) and len(b.rows) > 20]
+    assert len(set(s3.pages)) == 3
+    denied = [row for row in s3.rows if any("属于行政执法案卷" in c for c in row)]
+    assert denied and "不予公开" in denied[0][1].replace("\n", "")  # the group label carried over the break
+
+
+def test_letter_spaced_text_reads_as_words(rendered) -> None:
+    variant, data = rendered["letter-spaced"]
+    texts = [b.text for b in read_pdf(data).blocks if isinstance(b, Paragraph)]
+    assert texts[0] == "".join(variant.report.title)
+    assert "一、总体情况" in texts
+
+
+def test_unspace_only_undoes_letter_spacing() -> None:
+    assert unspace("2 0 2 3 年 度") == "2023年度"
+    assert unspace("1 8 7", cell=True) == "187"
+    assert unspace("1 0 2 0") == "1 0 2 0"  # a free line of single-digit columns stays apart
+    assert unspace("平罗县公安局 2024 年") == "平罗县公安局 2024 年"
+    assert unspace("自然人") == "自然人"
+
+
+@pytest.mark.parametrize("style", ["horizontal rules", "three-line"])
+def test_tables_without_vertical_rules_invent_nothing(style: str) -> None:
+    """Not read yet: no drawn grid, so no table and no cell at all, never a guessed one; the identity still reads."""
+    variant = build("baseline", 0, "2021")
+    report = extract_report(render_styled(variant, STYLES[style]))
+    assert (report.agency, report.year, report.format, report.facts) == (variant.agency, variant.year, "unknown", [])
+
+
+def test_a_scanned_page_is_an_issue_and_the_rest_is_read() -> None:
+    """A picture of a page (a sealed last page, or a table pasted as an image) is named, never guessed at."""
+    variant = build("baseline", 0, "2021")
+    report = extract_report(render_styled(variant, replace(STYLES["word lines"], scanned=(2,))))
+    scanned = [i for i in report.issues if i.code == "scanned_page"]
+    assert [i.where.page for i in scanned] == [2]
+    assert report.facts and all(variant.truth.get((f.metric, f.applicant), "missing") == f.value for f in report.facts)
+
+
+def test_a_wholly_scanned_pdf_is_a_clear_error() -> None:
+    variant = build("baseline", 0, "2021")
+    with pytest.raises(UnreadableDocument, match="scanned image") as err:
+        extract_report(render_styled(variant, replace(STYLES["word lines"], scanned=(1, 2))))
+    assert "\n" not in str(err.value)
