@@ -20,6 +20,10 @@ _MONEY_UNITS = {"万元": Decimal(1), "元": Decimal("0.0001"), "亿元": Decima
 _COUNT_UNITS = ("件", "个", "项", "条", "次", "宗", "人次", "家", "起", "份", "篇")
 _NUMBER = re.compile(r"^([+-]?)(\d+(?:\.\d+)?)$")
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+# Digits on both sides of a space: two numbers run together ("10 20"), unless grouped in thousands ("12 345").
+# A line break is not such a gap: a long number wraps inside a narrow cell ("2154\n85").
+_SPLIT_DIGITS = re.compile(r"\d[^\S\n]+\d")
+_SPACED_THOUSANDS = re.compile(r"^\s*[+-]?\d{1,3}(\s\d{3})+(\.\d+)?\D*$")
 
 Status = Literal["number", "blank", "unreadable"]
 
@@ -50,6 +54,8 @@ def parse_cell(raw: str, *, money: bool = False) -> CellValue:
     text = _canon(raw)
     if text in BLANKS:
         return CellValue("blank")
+    if _SPLIT_DIGITS.search(raw) and not _SPACED_THOUSANDS.match(unicodedata.normalize("NFKC", raw)):
+        return CellValue("unreadable")
     multiplier = Decimal(1)
     if money:
         for unit, factor in sorted(_MONEY_UNITS.items(), key=lambda kv: -len(kv[0])):

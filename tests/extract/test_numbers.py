@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -52,3 +53,13 @@ def test_blanks_are_not_zero(raw: str) -> None:
 @given(st.sampled_from(["90余", "约30", "见附件", "3-5", "1.2.3", "三"]))
 def test_unreadable_is_never_guessed(raw: str) -> None:
     assert parse_cell(raw).status == "unreadable" and parse_cell(raw).value is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [("10 20", None), ("3 1", None), ("12 345", 12345), ("2154\n85", 215485), ("3 259件", 3259)],
+)
+def test_digits_split_by_a_space_are_two_numbers_not_one(raw: str, value: int | None) -> None:
+    """A space between digits joins two cells' numbers; only thousands grouping or a line wrap is one number."""
+    cell = parse_cell(raw)
+    assert cell.value == value and cell.status == ("unreadable" if value is None else "number")
