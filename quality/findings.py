@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import polars as pl
 
+from quality.frames import Inputs
 from quality.rules import BY_ID
-from quality.suites import CHECK_ID, COLUMNS_RULE, FACT_ID
+from quality.rules import r5_non_negative as r5
+from quality.suites import COLUMNS_RULE
 from quality.validate import Failure
 
 FINDING_SCHEMA: dict[str, pl.DataType] = {
@@ -42,14 +44,15 @@ def cell_name(metric: str | None, applicant: str | None) -> str:
     return f"{metric} / {applicant}" if applicant else str(metric)
 
 
-def build(run_id: str, failures: list[Failure], facts: pl.DataFrame, checks: pl.DataFrame) -> pl.DataFrame:
-    """Findings of one run; ``facts`` carries ``fact_id`` and ``checks`` carries ``check_id``."""
+def build(run_id: str, failures: list[Failure], inputs: Inputs, facts: pl.DataFrame,
+          checks: pl.DataFrame) -> pl.DataFrame:
+    """Findings of one run; the ids GX reports are rows of ``facts`` and ``checks``."""
     rows: list[dict] = []
     for failure in failures:
         if failure.rule in BY_ID and BY_ID[failure.rule].checks is not None:
-            rows.extend(_from_checks(failure, checks))
+            rows.extend(_from_checks(failure, _failing(inputs, checks, failure)))
         elif failure.ids:
-            rows.extend(_from_facts(failure, facts))
+            rows.extend(_from_facts(failure, _failing(inputs, facts, failure)))
         else:
             rows.append(_whole_column(failure))
     frame = pl.DataFrame(rows, schema={k: v for k, v in FINDING_SCHEMA.items() if k != "run_id"}, orient="row")
@@ -63,9 +66,13 @@ def build(run_id: str, failures: list[Failure], facts: pl.DataFrame, checks: pl.
     )
 
 
-def _from_checks(failure: Failure, checks: pl.DataFrame) -> list[dict]:
+def _failing(inputs: Inputs, frame: pl.DataFrame, failure: Failure) -> pl.DataFrame:
+    """The offending rows with their report's document id, agency, year and format."""
+    return frame[sorted(set(failure.ids))].join(inputs.reports, on="doc", how="left")
+
+
+def _from_checks(failure: Failure, failing: pl.DataFrame) -> list[dict]:
     rule = BY_ID[failure.rule]
-    failing = checks.filter(pl.col(CHECK_ID).is_in(failure.ids))
     out = []
     for row in failing.iter_rows(named=True):
         message = rule.explain.format(
@@ -80,10 +87,9 @@ def _from_checks(failure: Failure, checks: pl.DataFrame) -> list[dict]:
     return out
 
 
-def _from_facts(failure: Failure, facts: pl.DataFrame) -> list[dict]:
-    failing = facts.filter(pl.col(FACT_ID).is_in(failure.ids))
+def _from_facts(failure: Failure, failing: pl.DataFrame) -> list[dict]:
     out = []
-    for row in failing.iter_rows(named=True):
+    for row in failing.with_columns(r5.note().alias("note")).iter_rows(named=True):
         cell = cell_name(row["metric"], row["applicant"])
         if failure.rule in BY_ID:
             message = BY_ID[failure.rule].explain.format(

@@ -1,102 +1,97 @@
-"""The frames the rules read: current facts from the warehouse, and pivots of them.
+"""What one quality run reads from the warehouse, keyed by a small integer per report.
 
-Rules are arithmetic across cells of one report (or of one agency's
-consecutive reports), which is easiest to state on a wide frame with one
-column per cell. A wide frame cannot tell a blank cell from a missing row, and
-the rules must: a blank counts as 0 (and the finding says so), a missing row
-means the equation is not checked at all. So every pivoted cell comes with a
-``<cell>__blank`` flag column: true for a blank, false for a number, null
-when the row is absent (and then the value column is null too).
+Facts arrive keyed by ``doc``, their report's row number in ``reports``,
+instead of the 64-character document hash: every join, group and array index
+below works on that integer, and the strings (hash, agency) are looked up
+only for the findings and the GX batch. The wide frames several rules share
+are computed once per run from one scatter of the facts (quality.cube).
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
 import duckdb
 import polars as pl
 
-from gongkai.metrics import BY_CODE, FORMATS
+from gongkai.metrics import APPLICANT_CODES, BY_CODE, FORMATS
+from quality.cube import Cube
 
-BLANK = "__blank"
-REPORT_KEYS = ["document_id", "agency", "year", "format"]
+S3 = [code for code, m in BY_CODE.items() if m.section == "三"]
+NO_APPLICANT = [code for code, m in BY_CODE.items() if not m.has_applicant]
 
 
 @dataclass(frozen=True)
 class Inputs:
-    """What one quality run reads: current facts and current documents.
+    """Current reports, their facts and the figures their narratives state."""
 
-    The pivots several rules share are computed once per run.
-    """
+    reports: pl.DataFrame  # doc (= row number), document_id, agency, year, format
+    facts: pl.DataFrame  # doc, metric and applicant (enums), value, raw
+    stated: pl.DataFrame  # doc, key, stated
 
-    facts: pl.DataFrame  # document_id, agency, year, format, metric, applicant, value, raw
-    documents: pl.DataFrame  # document_id, agency, year, format, narrative (dict)
+    def standard(self, facts: pl.DataFrame) -> pl.DataFrame:
+        """``facts`` of reports in the standard formats (2019, 2021), the ones the table rules apply to."""
+        docs = self.reports.filter(pl.col("format").is_in(FORMATS)).get_column("doc")
+        return facts.filter(pl.col("doc").is_in(docs.implode()))
 
-    def section(self, section: str) -> pl.DataFrame:
-        """Facts of one section (二, 三, 四) of the standard formats, by the metric dictionary."""
-        codes = [code for code, m in BY_CODE.items() if m.section == section]
-        return self.facts.filter(pl.col("format").is_in(FORMATS) & pl.col("metric").is_in(codes))
+    @cached_property
+    def s3(self) -> Cube:
+        """Section 三 of the standard formats: report x applicant column x metric."""
+        facts = self.standard(self.facts.filter(pl.col("metric").is_in(S3)))
+        return Cube.of(facts, self.reports.height, S3, list(APPLICANT_CODES))
 
     @cached_property
     def s3_by_applicant(self) -> pl.DataFrame:
         """Section 三, one row per report and applicant column, one column per metric."""
-        codes = [code for code, m in BY_CODE.items() if m.section == "三"]
-        return pivot(self.section("三"), [*REPORT_KEYS, "applicant"], "metric", codes)
+        return self._keyed(self.s3.wide("applicant"))
+
+    @cached_property
+    def s3_by_metric(self) -> pl.DataFrame:
+        """Section 三, one row per report and metric, one column per applicant column."""
+        return self._keyed(self.s3.wide("metric"))
 
     @cached_property
     def by_report(self) -> pl.DataFrame:
-        """Sections 二 and 四 (no applicant), one row per report, one column per metric."""
-        facts = self.facts.filter(pl.col("applicant").is_null() & pl.col("format").is_in(FORMATS))
-        codes = [code for code, m in BY_CODE.items() if not m.has_applicant]
-        return pivot(facts.filter(pl.col("metric").is_in(codes)), REPORT_KEYS, "metric", codes)
+        """Sections 二 and 四 (no applicant column), one row per report, one column per metric."""
+        facts = self.facts.filter(pl.col("applicant").is_null() & pl.col("metric").is_in(NO_APPLICANT))
+        cube = Cube.of(self.standard(facts), self.reports.height, NO_APPLICANT, [None])
+        return self._keyed(cube.wide("applicant").drop("applicant"))
+
+    @cached_property
+    def previous(self) -> pl.DataFrame:
+        """doc -> ``previous``: the same agency's report for the year before (when there is one)."""
+        prior = self.reports.select(pl.col("doc").alias("previous"), "agency", pl.col("year") + 1)
+        return self.reports.join(prior, on=["agency", "year"]).select("doc", "previous")
+
+    def _keyed(self, wide: pl.DataFrame) -> pl.DataFrame:
+        """``wide`` with its report's format, which decides the leaves some totals sum."""
+        return wide.join(self.reports.select("doc", "format"), on="doc", how="left")
 
 
 def read_inputs(con: duckdb.DuckDBPyConnection) -> Inputs:
-    """Current facts and documents, through the warehouse's ``report_facts`` view."""
+    """Current reports, facts and stated figures, through the warehouse's ``report_facts`` view."""
     from transform.warehouse import sql
 
     con.execute("set enable_progress_bar = false")  # the CLI prints one summary line, not bars
-    facts = con.sql(sql("quality/current_facts.sql")).pl()
-    documents = con.sql(sql("quality/current_documents.sql")).pl()
-    return Inputs(facts=facts, documents=_parse_narrative(documents))
-
-
-def _parse_narrative(documents: pl.DataFrame) -> pl.DataFrame:
-    """Narrative JSON text -> one row per stated figure (document_id, key, stated)."""
-    rows = [
-        {"document_id": doc, "key": key, "stated": float(value)}
-        for doc, text in documents.select("document_id", "narrative").iter_rows()
-        for key, value in (json.loads(text) if text else {}).items()
-        if isinstance(value, int | float) and not isinstance(value, bool)
-    ]
-    stated = pl.DataFrame(rows, schema={"document_id": pl.String, "key": pl.String, "stated": pl.Float64})
-    return documents.drop("narrative").join(stated, on="document_id", how="left")
-
-
-def pivot(facts: pl.DataFrame, index: list[str], on: str, cells: Iterable[str]) -> pl.DataFrame:
-    """One row per ``index``, one value column and one ``__blank`` column per ``cells`` entry.
-
-    Blank cells become 0.0 with the flag set; cells no fact provides are
-    added as null columns, so rules can name every cell they might need.
-    """
-    wide = facts.select(
-        *index,
-        pl.col(on),
-        pl.col("value").fill_null(0.0).alias("value"),
-        pl.col("value").is_null().alias("blank"),
-    ).pivot(on=on, index=index, values=["value", "blank"], aggregate_function="first")
-    renames = {}
-    for col in wide.columns:
-        if col.startswith("value_"):
-            renames[col] = col.removeprefix("value_")
-        elif col.startswith("blank_"):
-            renames[col] = col.removeprefix("blank_") + BLANK
-    wide = wide.rename(renames)
-    missing = [c for c in cells if c not in wide.columns]
-    return wide.with_columns(
-        *(pl.lit(None, pl.Float64).alias(c) for c in missing),
-        *(pl.lit(None, pl.Boolean).alias(c + BLANK) for c in missing),
+    reports = con.sql(sql("quality/current_reports.sql")).pl()
+    con.register("reports", reports.select("doc", "document_id").to_arrow())
+    try:
+        facts = con.sql(sql("quality/current_facts.sql")).pl()
+        stated = con.sql(sql("quality/stated_figures.sql")).pl()
+    finally:
+        con.unregister("reports")
+    facts = facts.with_columns(
+        pl.col("metric").cast(_codes(facts.get_column("metric"), list(BY_CODE))),
+        pl.col("applicant").cast(_codes(facts.get_column("applicant"), list(APPLICANT_CODES))),
     )
+    return Inputs(reports=reports, facts=facts, stated=stated)
+
+
+def _codes(values: pl.Series, known: list[str]) -> pl.Enum:
+    """The dictionary's codes in its order, then any other the warehouse holds (the facts suite flags those).
+
+    Metric and applicant travel as enums from here on: the cube indexes by
+    their integer codes and the GX batch makes pandas categoricals of them.
+    """
+    return pl.Enum([*known, *sorted(set(values.drop_nulls().unique().to_list()) - set(known))])

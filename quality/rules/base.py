@@ -1,29 +1,31 @@
-"""What a rule is, and the one helper most rules are written with.
+"""What a rule is, and the one helper the rules are written with.
 
 Every rule turns the facts into *checks*: one row per equation it could
 evaluate, with the value the equation predicts (``expected``), the value the
 report prints (``observed``) and a ``residual`` that must be 0. Great
 Expectations then validates the residuals (quality.suites); findings are the
 rows it reports as unexpected. Keeping the arithmetic in polars and only the
-verdict in GX is what lets one validation cover 10,000 reports.
+verdict in GX is what lets one validation cover 10,000 reports. A rule file
+states its equation through ``Rule.equation``; building the columns is here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 import polars as pl
 
-from quality.frames import BLANK, Inputs
+from gongkai.metrics import FORMATS, leaves_under
+from quality.cube import BLANK
+from quality.frames import Inputs
 
 Severity = Literal["error", "warning"]
+Terms = Sequence[str] | Callable[[str], list[str]]  # cell columns, or per format the cell columns
 
 CHECK_SCHEMA: dict[str, pl.DataType] = {
-    "document_id": pl.String(),
-    "agency": pl.String(),
-    "year": pl.Int32(),
+    "doc": pl.Int32(),
     "rule": pl.String(),
     "metric": pl.String(),
     "applicant": pl.String(),
@@ -35,12 +37,17 @@ CHECK_SCHEMA: dict[str, pl.DataType] = {
 }
 
 
+def leaves(total: str) -> Callable[[str], list[str]]:
+    """The rows summing to ``total`` in each format, from the metric dictionary (they differ by format)."""
+    return lambda fmt: [m.code for m in leaves_under(total, fmt)]
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     """One rule family: its id in findings, residual column, severity and wording.
 
-    ``explain`` is formatted with a finding's fields (metric, applicant,
-    expected, observed, year, note) into the message naming the cell.
+    ``explain`` is formatted with a finding's fields (cell, expected,
+    observed, note, raw) into the message naming the cell.
     """
 
     id: str
@@ -50,42 +57,50 @@ class Rule:
     explain: str
     checks: Callable[[Inputs], pl.DataFrame] | None  # None: checked cell by cell on the facts batch
 
+    def equation(
+        self,
+        wide: pl.DataFrame,
+        *,
+        observed: list[str],
+        expected: Terms,
+        subtract: tuple[str, ...] = (),
+        metric: str | pl.Expr | None = None,
+        applicant: pl.Expr | None = None,
+        note: pl.Expr | None = None,
+    ) -> pl.DataFrame:
+        """Checks of ``sum(observed) == sum(expected) - sum(subtract)`` on each row of ``wide``.
 
-def equation(
-    wide: pl.DataFrame,
-    *,
-    rule: str,
-    metric: str | pl.Expr,
-    observed: list[str],
-    expected: list[str],
-    subtract: tuple[str, ...] = (),
-    applicant: pl.Expr | None = None,
-    note: pl.Expr | None = None,
-) -> pl.DataFrame:
-    """Checks of ``sum(observed) == sum(expected) - sum(subtract)`` on each row of ``wide``.
-
-    Rows where any term is absent (null: the report has no such row or
-    column) are not checked, so a report missing a section raises no
-    alarm. Blank terms count as 0 and are listed in ``blank_cells``.
-    """
-    terms = [*observed, *expected, *subtract]
-    present = pl.all_horizontal(pl.col(t).is_not_null() for t in terms) if terms else pl.lit(False)
-    blanks = pl.concat_list(pl.when(pl.col(t + BLANK)).then(pl.lit(t)) for t in terms).list.drop_nulls()
-    obs = pl.sum_horizontal(observed)
-    exp = pl.sum_horizontal(expected) - (pl.sum_horizontal(subtract) if subtract else 0.0)
-    return wide.filter(present).select(
-        pl.col("document_id"),
-        pl.col("agency"),
-        pl.col("year").cast(pl.Int32),
-        pl.lit(rule).alias("rule"),
-        (pl.lit(metric) if isinstance(metric, str) else metric).alias("metric"),
-        (applicant if applicant is not None else pl.lit(None, pl.String)).alias("applicant"),
-        exp.alias("expected"),
-        obs.alias("observed"),
-        (obs - exp).round(6).alias("residual"),
-        pl.when(blanks.list.len() > 0).then(blanks.list.join(", ")).alias("blank_cells"),
-        (note if note is not None else pl.lit(None, pl.String)).alias("note"),
-    )
+        Rows where any term is absent (null: the report has no such row or
+        column) are not checked, so a report missing a section raises no
+        alarm. Blank terms count as 0 and are listed in ``blank_cells``.
+        ``metric`` defaults to the observed cells, ``applicant`` to the
+        frame's applicant column.
+        """
+        if callable(expected):
+            return pl.concat(
+                self.equation(wide.filter(pl.col("format") == fmt), observed=observed, expected=expected(fmt),
+                              subtract=subtract, metric=metric, applicant=applicant, note=note)
+                for fmt in FORMATS
+            )
+        if applicant is None:
+            applicant = pl.col("applicant") if "applicant" in wide.columns else pl.lit(None, pl.String)
+        if not isinstance(metric, pl.Expr):
+            metric = pl.lit(metric or " + ".join(observed))
+        terms = [*observed, *expected, *subtract]
+        blanks = pl.concat_list(pl.when(pl.col(t + BLANK)).then(pl.lit(t)) for t in terms).list.drop_nulls()
+        obs = pl.sum_horizontal(observed)
+        exp = pl.sum_horizontal(expected) - (pl.sum_horizontal(subtract) if subtract else 0.0)
+        return wide.filter(pl.all_horizontal(pl.col(t).is_not_null() for t in terms)).select(
+            pl.col("doc"),
+            pl.lit(self.id).alias("rule"),
+            metric.alias("metric"),
+            applicant.alias("applicant"),
+            exp.alias("expected"),
+            obs.alias("observed"),
+            (obs - exp).round(6).alias("residual"),
+            pl.when(blanks.list.len() > 0).then(blanks.list.join(", ")).alias("blank_cells"),
+            (note if note is not None else pl.lit(None, pl.String)).alias("note"),
+        ).cast(CHECK_SCHEMA)
 
 
 def empty_checks() -> pl.DataFrame:

@@ -8,55 +8,44 @@ repeat improbable enough to be worth a warning.
 
 from __future__ import annotations
 
+import numpy as np
 import polars as pl
 
+from quality.cube import ABSENT
 from quality.frames import Inputs
 from quality.rules.base import CHECK_SCHEMA, Rule
-from quality.rules.previous import PREFIX, with_previous
-
-
-def signatures(inputs: Inputs) -> pl.DataFrame:
-    """One row per report with a section 三 table: a hash of all its cells, cell and non-zero counts."""
-    cell = pl.concat_str(
-        pl.col("metric"),
-        pl.col("applicant").fill_null(""),
-        pl.col("value").cast(pl.String).fill_null("blank"),
-        separator="|",
-    )
-    return (
-        inputs.section("三")
-        .group_by("document_id", "agency", "year", "format")
-        .agg(
-            cell.sort().str.join("\n").hash().alias("signature"),
-            pl.len().alias("cells"),
-            (pl.col("value").fill_null(0.0) != 0).sum().alias("nonzero"),
-        )
-    )
 
 
 def checks(inputs: Inputs) -> pl.DataFrame:
-    paired = with_previous(signatures(inputs), ["signature"], on=["agency"])
-    copied = (pl.col("signature") == pl.col(PREFIX + "signature")) & (pl.col("nonzero") > 0)
-    return paired.select(
-        "document_id",
-        "agency",
-        pl.col("year").cast(pl.Int32),
+    """One check per report whose table and previous year's table exist: residual 1 if identical.
+
+    Identical means the same cells, blank in the same places, and every
+    number equal to the bit (so -0.0 is not 0.0, as in the printed text).
+    """
+    state, value = inputs.s3.flat()
+    has_table = (state != ABSENT).any(axis=1)
+    doc, previous = (inputs.previous.get_column(c).to_numpy() for c in ("doc", "previous"))
+    keep = has_table[doc] & has_table[previous]
+    doc, previous = doc[keep], previous[keep]
+    bits = value.view(np.int64)
+    same = (state[doc] == state[previous]).all(axis=1) & (bits[doc] == bits[previous]).all(axis=1)
+    nonzero = (value[doc] != 0).sum(axis=1)
+    return pl.DataFrame(
+        {"doc": doc, "cells": (state[doc] != ABSENT).sum(axis=1), "nonzero": nonzero, "copied": same & (nonzero > 0)}
+    ).select(
+        "doc",
         pl.lit(RULE.id).alias("rule"),
         pl.lit("s3").alias("metric"),
         pl.lit(None, pl.String).alias("applicant"),
         pl.lit(None, pl.Float64).alias("expected"),
         pl.col("cells").cast(pl.Float64).alias("observed"),
-        pl.when(copied).then(1.0).otherwise(0.0).alias("residual"),
+        pl.col("copied").cast(pl.Float64).alias("residual"),
         pl.lit(None, pl.String).alias("blank_cells"),
         pl.format("{} of them non-zero", pl.col("nonzero")).alias("note"),
     ).cast(CHECK_SCHEMA)
 
 
 RULE = Rule(
-    id="copied_table",
-    column="copied_table",
-    severity="warning",
-    title="section 三 table identical to the same agency's previous year",
-    explain="section 三: all {observed} cells identical to the previous year's report ({note}): likely copied",
-    checks=checks,
+    "copied_table", "copied_table", "warning", "section 三 table identical to the same agency's previous year",
+    "section 三: all {observed} cells identical to the previous year's report ({note}): likely copied", checks,
 )

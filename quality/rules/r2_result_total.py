@@ -8,33 +8,18 @@ from __future__ import annotations
 
 import polars as pl
 
-from gongkai.metrics import BY_CODE, FORMATS, leaves_under
+from gongkai.metrics import BY_CODE
 from quality.frames import Inputs
-from quality.rules.base import Rule, equation
+from quality.rules.base import Rule, leaves
 
 TOTAL = BY_CODE["s3.result.total"].code
 
 
 def checks(inputs: Inputs) -> pl.DataFrame:
-    wide = inputs.s3_by_applicant
-    return pl.concat(
-        equation(
-            wide.filter(pl.col("format") == fmt),
-            rule=RULE.id,
-            metric=TOTAL,
-            observed=[TOTAL],
-            expected=[m.code for m in leaves_under(TOTAL, fmt)],
-            applicant=pl.col("applicant"),
-        )
-        for fmt in FORMATS
-    )
+    return RULE.equation(inputs.s3_by_applicant, observed=[TOTAL], expected=leaves(TOTAL))
 
 
 RULE = Rule(
-    id="R2",
-    column="r2_result_total",
-    severity="error",
-    title="result total = sum of the result rows (section 三)",
-    explain="{cell}: expected {expected} = sum of leaves, observed {observed}",
-    checks=checks,
+    "R2", "r2_result_total", "error", "result total = sum of the result rows (section 三)",
+    "{cell}: expected {expected} = sum of leaves, observed {observed}", checks,
 )

@@ -39,10 +39,6 @@ def note() -> pl.Expr:
 
 
 RULE = Rule(
-    id="R5",
-    column="r5_non_negative",
-    severity="error",
-    title="counts are non-negative integers, amounts non-negative",
-    explain="{cell}: expected {note}, observed {observed} (raw {raw!r})",
-    checks=None,
+    "R5", "r5_non_negative", "error", "counts are non-negative integers, amounts non-negative",
+    "{cell}: expected {note}, observed {observed} (raw {raw!r})", None,
 )

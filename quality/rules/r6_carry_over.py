@@ -10,7 +10,7 @@ import polars as pl
 
 from gongkai.metrics import BY_CODE
 from quality.frames import Inputs
-from quality.rules.base import Rule, equation
+from quality.rules.base import Rule
 from quality.rules.previous import PREFIX, with_previous
 
 CARRIED_IN = BY_CODE["s3.carried_in"].code
@@ -18,22 +18,11 @@ CARRIED_OUT = BY_CODE["s3.carried_out"].code
 
 
 def checks(inputs: Inputs) -> pl.DataFrame:
-    wide = with_previous(inputs.s3_by_applicant, [CARRIED_OUT], on=["agency", "applicant"])
-    return equation(
-        wide,
-        rule=RULE.id,
-        metric=CARRIED_IN,
-        observed=[CARRIED_IN],
-        expected=[PREFIX + CARRIED_OUT],
-        applicant=pl.col("applicant"),
-    )
+    wide = with_previous(inputs, inputs.s3_by_applicant, [CARRIED_OUT], on=("applicant",))
+    return RULE.equation(wide, observed=[CARRIED_IN], expected=[PREFIX + CARRIED_OUT])
 
 
 RULE = Rule(
-    id="R6",
-    column="r6_carry_over",
-    severity="warning",
-    title="carried in (year Y) = carried out (year Y-1), same agency",
-    explain="{cell}: expected {expected} = " + CARRIED_OUT + " of the previous year's report, observed {observed}",
-    checks=checks,
+    "R6", "r6_carry_over", "warning", "carried in (year Y) = carried out (year Y-1), same agency",
+    "{cell}: expected {expected} = " + CARRIED_OUT + " of the previous year's report, observed {observed}", checks,
 )

@@ -13,7 +13,7 @@ import polars as pl
 
 from gongkai.metrics import APPLICANT_CODES, BY_CODE
 from quality.frames import Inputs
-from quality.rules.base import Rule, equation
+from quality.rules.base import Rule
 
 TOTAL = APPLICANT_CODES[-1]
 ALIASES = {
@@ -23,42 +23,28 @@ ALIASES = {
     "requests_carried_out": BY_CODE["s3.carried_out"].code,
 }
 KEY_TO_METRIC = {**{code: code for code in BY_CODE}, **ALIASES}
+HAS_APPLICANT = {code: m.has_applicant for code, m in BY_CODE.items()}
 
 
 def checks(inputs: Inputs) -> pl.DataFrame:
-    stated = inputs.documents.filter(pl.col("key").is_in(list(KEY_TO_METRIC))).with_columns(
-        pl.col("key").replace_strict(KEY_TO_METRIC, return_dtype=pl.String).alias("metric")
+    stated = inputs.stated.filter(pl.col("key").is_in(list(KEY_TO_METRIC))).with_columns(
+        pl.col("key").replace_strict(KEY_TO_METRIC, return_dtype=pl.String).alias("metric"),
+        pl.lit(False).alias("stated__blank"),
     )
-    cells = inputs.facts.filter(
-        pl.col("applicant").is_null() | (pl.col("applicant") == TOTAL)
-    ).select(
-        "document_id",
-        "metric",
+    printed = inputs.facts.filter(pl.col("applicant").is_null() | (pl.col("applicant") == TOTAL)).select(
+        "doc",
+        pl.col("metric").cast(pl.String),
         pl.col("value").fill_null(0.0).alias("printed"),
         pl.col("value").is_null().alias("printed__blank"),
     )
-    wide = stated.join(cells, on=["document_id", "metric"], how="inner").with_columns(
-        pl.lit(False).alias("stated__blank")
-    )
-    has_applicant = pl.col("metric").replace_strict(
-        {code: m.has_applicant for code, m in BY_CODE.items()}, return_dtype=pl.Boolean
-    )
-    return equation(
-        wide,
-        rule=RULE.id,
-        metric=pl.col("metric"),
-        observed=["printed"],
-        expected=["stated"],
-        applicant=pl.when(has_applicant).then(pl.lit(TOTAL)),
-        note=pl.col("key"),
+    has_applicant = pl.col("metric").replace_strict(HAS_APPLICANT, return_dtype=pl.Boolean)
+    return RULE.equation(
+        stated.join(printed, on=["doc", "metric"]), observed=["printed"], expected=["stated"],
+        metric=pl.col("metric"), applicant=pl.when(has_applicant).then(pl.lit(TOTAL)), note=pl.col("key"),
     )
 
 
 RULE = Rule(
-    id="R7",
-    column="r7_narrative",
-    severity="warning",
-    title="figures stated in section 一 agree with the tables",
-    explain="{cell}: expected {expected} as stated in section 一 ({note}), observed {observed} in the table",
-    checks=checks,
+    "R7", "r7_narrative", "warning", "figures stated in section 一 agree with the tables",
+    "{cell}: expected {expected} as stated in section 一 ({note}), observed {observed} in the table", checks,
 )

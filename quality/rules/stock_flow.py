@@ -12,7 +12,7 @@ import polars as pl
 
 from gongkai.metrics import METRICS
 from quality.frames import Inputs
-from quality.rules.base import Rule, empty_checks, equation
+from quality.rules.base import Rule, empty_checks
 from quality.rules.previous import PREFIX, with_previous
 
 FORMAT = "2021"
@@ -27,29 +27,17 @@ ITEMS = sorted(
 
 
 def checks(inputs: Inputs) -> pl.DataFrame:
+    flows = [tuple(f"{item}.{col}" for col in _FLOW) for item in ITEMS]
     wide = inputs.by_report.filter(pl.col("format") == FORMAT)
-    parts = [empty_checks()]
-    for item in ITEMS:
-        in_force, issued, repealed = (f"{item}.{col}" for col in _FLOW)
-        parts.append(
-            equation(
-                with_previous(wide, [in_force], on=["agency"]),
-                rule=RULE.id,
-                metric=in_force,
-                observed=[in_force],
-                expected=[PREFIX + in_force, issued],
-                subtract=(repealed,),
-            )
-        )
-    return pl.concat(parts)
+    wide = with_previous(inputs, wide, [in_force for in_force, _, _ in flows])
+    return pl.concat(
+        [empty_checks(), *(RULE.equation(wide, observed=[in_force], expected=[PREFIX + in_force, issued],
+                                         subtract=(repealed,)) for in_force, issued, repealed in flows)]
+    )
 
 
 RULE = Rule(
-    id="stock_flow",
-    column="stock_flow",
-    severity="warning",
-    title="in force (Y-1) + issued - repealed = in force (Y) (section 二)",
-    explain="{cell}: expected {expected} = in force in the previous year's report + issued - repealed, "
-    "observed {observed}",
-    checks=checks,
+    "stock_flow", "stock_flow", "warning", "in force (Y-1) + issued - repealed = in force (Y) (section 二)",
+    "{cell}: expected {expected} = in force in the previous year's report + issued - repealed, "
+    "observed {observed}", checks,
 )

@@ -1,10 +1,8 @@
--- The facts the quality rules read: every current fact with its report's key.
+-- The facts the quality rules read: every current fact, keyed by its
+-- report's `doc` (`reports` is the result of current_reports.sql).
 with facts as (
     select
         document_id,
-        agency,
-        year,
-        format,
         metric,
         applicant,
         value,
@@ -13,7 +11,14 @@ with facts as (
 ),
 
 final as (
-    select * from facts
+    select
+        r.doc,
+        f.metric,
+        f.applicant,
+        f.value,
+        f.raw
+    from facts as f
+    inner join reports as r using (document_id)
 )
 
 select * from final
