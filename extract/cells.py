@@ -12,6 +12,8 @@ from extract.model import Fact, Issue, Table, Where
 from extract.numbers import parse_cell
 from gongkai.metrics import BY_CODE
 
+_MONEY = frozenset(code for code, metric in BY_CODE.items() if metric.kind == "amount")
+
 
 class CellReader:
     def __init__(self, section_of_table: dict[int, str]) -> None:
@@ -41,29 +43,26 @@ class CellReader:
         col_label: str,
     ) -> None:
         key = (metric, applicant)
-        where = self.where(table, row, column)
-        if key in self._seen:
-            if self._seen[key].raw.strip() != raw.strip():
+        text = raw.strip()
+        seen = self._seen.get(key)
+        if seen is not None:
+            if seen.raw != text:
                 self.issues.append(
                     Issue(
                         "warning",
                         "duplicate_cell",
-                        f"{metric}/{applicant or '-'} printed twice ('{self._seen[key].raw}' and '{raw}'); the first is kept",
-                        where,
+                        f"{metric}/{applicant or '-'} printed twice ('{seen.raw}' and '{raw}'); the first is kept",
+                        self.where(table, row, column),
                     )
                 )
             return
-        parsed = parse_cell(raw, money=BY_CODE[metric].kind == "amount")
+        where = self.where(table, row, column)
+        parsed = parse_cell(raw, money=metric in _MONEY)
         value = parsed.value if parsed.status == "number" else None
         if parsed.status == "unreadable":
             self.issues.append(
-                Issue(
-                    "warning",
-                    "unreadable_cell",
-                    f"{metric}/{applicant or '-'}: cannot read '{raw.strip()}' as a number",
-                    where,
-                )
+                Issue("warning", "unreadable_cell", f"{metric}/{applicant or '-'}: cannot read '{text}' as a number", where)
             )
-        fact = Fact(metric, applicant, value, raw.strip(), where, row_label, col_label)
+        fact = Fact(metric, applicant, value, text, where, row_label, col_label)
         self._seen[key] = fact
         self.facts.append(fact)

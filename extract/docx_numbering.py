@@ -10,10 +10,13 @@ numbering instances of one abstract definition, as in Word.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from lxml import etree
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 VAL = W + "val"
+PPR, PSTYLE, NUMPR = W + "pPr", W + "pStyle", W + "numPr"
 _DIGITS = "〇一二三四五六七八九"
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -68,10 +71,15 @@ _FORMATS = {
 class Numbering:
     """Renders the number of each numbered paragraph, to be called in document order."""
 
-    def __init__(self, numbering_xml: bytes | None, styles_xml: bytes | None, parser: etree.XMLParser) -> None:
+    def __init__(
+        self, numbering_xml: bytes | None, styles_xml: Callable[[], bytes | None], parser: etree.XMLParser
+    ) -> None:
+        """``styles_xml`` reads the styles part; it is called only once a paragraph's number comes from a style."""
         self._abstract: dict[str, dict[int, Level]] = {}
         self._nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId -> (abstractNumId, start overrides)
-        self._styles = _Styles(styles_xml or b"", parser)
+        self._styles_xml = styles_xml
+        self._parser = parser
+        self._styles: _Styles | None = None
         self._counters: dict[str, dict[int, int]] = {}
         self._restarted: set[str] = set()
         if numbering_xml:
@@ -103,7 +111,7 @@ class Numbering:
         for _ in range(10):  # a style chain longer than this is a loop
             if num_id is not None or style is None:
                 break
-            style_num, style_lvl, style = self._styles.get(style)
+            style_num, style_lvl, style = self._style_table().get(style)
             num_id, ilvl = style_num, ilvl if ilvl is not None else style_lvl
         if num_id is None or num_id not in self._nums:
             return ""  # also numId 0: "numbering removed"
@@ -121,16 +129,30 @@ class Numbering:
             del counters[deeper]
         return self._render(levels, counters, level)
 
+    def _style_table(self) -> _Styles:
+        if self._styles is None:
+            try:
+                self._styles = _Styles(self._styles_xml() or b"", self._parser)
+            except etree.XMLSyntaxError:
+                self._styles = _Styles(b"", self._parser)  # Word repairs such files; direct numbering still counts
+        return self._styles
+
     def _paragraph_numbering(self, p: etree._Element) -> tuple[str | None, int | None, str | None]:
-        for ppr in p.iterchildren(W + "pPr"):
-            style = None
-            for el in ppr.iterchildren(W + "pStyle"):
+        """(numId, ilvl, style) of the paragraph's first w:pPr: its last w:pStyle and its first w:numPr."""
+        ppr = first_child(p, PPR)
+        if ppr is None:
+            return None, None, None
+        style = num_pr = None
+        for el in ppr:
+            tag = el.tag
+            if tag == PSTYLE:
                 style = el.get(VAL)
-            for el in ppr.iterchildren(W + "numPr"):
-                ilvl = _val(el, "ilvl")
-                return _val(el, "numId"), None if ilvl is None else _int(ilvl, 0), style
+            elif tag == NUMPR and num_pr is None:
+                num_pr = el
+        if num_pr is None:
             return None, None, style
-        return None, None, None
+        ilvl = _val(num_pr, "ilvl")
+        return _val(num_pr, "numId"), None if ilvl is None else _int(ilvl, 0), style
 
     @staticmethod
     def _render(levels: dict[int, Level], counters: dict[int, int], level: int) -> str:
@@ -192,6 +214,14 @@ def _style_numbering(style: etree._Element) -> StyleNumbering:
         for num_pr in ppr.iterchildren(W + "numPr"):
             num_id, ilvl = _val(num_pr, "numId"), _val(num_pr, "ilvl")
     return num_id, None if ilvl is None else _int(ilvl, 0), _val(style, "basedOn")
+
+
+def first_child(el: etree._Element, tag: str) -> etree._Element | None:
+    """The first child of ``el`` with ``tag``. Word writes property elements (w:pPr, w:tcPr, w:trPr) first,
+    so looking at the first child before searching saves building an iterator for nearly every element."""
+    if len(el) and (first := el[0]).tag == tag:
+        return first
+    return next(el.iterchildren(tag), None)
 
 
 def _val(el: etree._Element, child: str) -> str | None:

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from lxml import etree
 
-from extract.docx_numbering import Numbering
+from extract.docx_numbering import Numbering, first_child
 from extract.grid import grid_table, holds_data
 from extract.model import Block, Document, Paragraph, UnreadableDocument
 
@@ -53,26 +53,31 @@ def read_docx(data: bytes) -> Document:
         raise UnreadableDocument("the DOCX file has no document body")
     etree.strip_elements(body, _FALLBACK, with_tail=False)
     try:
-        numbering = Numbering(parts.get(NUMBERING), parts.get(STYLES), _PARSER)
+        numbering = Numbering(parts.get(NUMBERING), lambda: _styles(data), _PARSER)
     except etree.XMLSyntaxError:
-        numbering = Numbering(None, None, _PARSER)  # Word repairs such files; the text is still worth reading
+        numbering = Numbering(None, lambda: None, _PARSER)  # Word repairs such files; the text is still worth reading
     reader = _Reader(numbering)
     reader.container(body)
     return Document(blocks=reader.blocks, kind="docx")
 
 
-def _parts(data: bytes) -> dict[str, bytes]:
-    """The XML parts the reader uses; only the document itself is required."""
+def _parts(data: bytes, names: tuple[str, ...] = (DOCUMENT, NUMBERING)) -> dict[str, bytes]:
+    """The XML parts the reader uses; only the document itself is required.
+
+    The styles part is not among them: Word's templates put ~350 KB of styles
+    there, inflating it costs more than reading the document, and it is
+    consulted only when a paragraph takes its list number from a style.
+    """
     if data.startswith(_OLE_MAGIC):
         raise UnreadableDocument("this is a legacy Word .doc or an encrypted document, not a DOCX file")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
-            names = set(z.namelist())
-            if DOCUMENT not in names:
+            present = set(z.namelist())
+            if DOCUMENT not in present:
                 raise UnreadableDocument(f"not a DOCX file: the archive has no {DOCUMENT}")
             parts = {}
-            for name in (DOCUMENT, NUMBERING, STYLES):
-                if name in names:
+            for name in names:
+                if name in present:
                     info = z.getinfo(name)
                     if info.file_size > MAX_XML_BYTES:
                         raise UnreadableDocument(f"{name} is {info.file_size // 2**20} MB uncompressed, too large")
@@ -82,6 +87,10 @@ def _parts(data: bytes) -> dict[str, bytes]:
         raise UnreadableDocument("not a DOCX file: not a zip archive, or a damaged one") from None
     except (RuntimeError, NotImplementedError, zlib.error, OSError, EOFError) as e:
         raise UnreadableDocument(f"the DOCX archive cannot be unpacked ({e})") from None
+
+
+def _styles(data: bytes) -> bytes | None:
+    return _parts(data, (STYLES,)).get(STYLES)
 
 
 class _Reader:
@@ -107,8 +116,8 @@ class _Reader:
                 self.blocks.append(Paragraph(line))
 
     def table(self, tbl: etree._Element) -> None:
-        trs = list(_children(tbl, TR))
-        rows = [list(_children(tr, TC)) for tr in trs]
+        trs = _children(tbl, TR)
+        rows = [_children(tr, TC) for tr in trs]
         if next(tbl.iterdescendants(TBL), None) is not None:
             for cells in rows:
                 for tc in cells:
@@ -132,10 +141,11 @@ class _Reader:
         parts = [self.numbering.label(p)]
         for run in p.iter(R):  # also finds runs inside hyperlinks, insertions, fields and content controls
             for el in run:
-                if el.tag == T:
+                tag = el.tag
+                if tag == T:
                     parts.append(el.text or "")
-                elif el.tag in _MARKS:
-                    parts.append(_MARKS[el.tag])
+                elif tag in _MARKS:
+                    parts.append(_MARKS[tag])
         return "".join(parts)
 
     def cell_text(self, tc: etree._Element) -> str:
@@ -175,10 +185,15 @@ def _row(
 
 
 def _props(el: etree._Element, tag: str, *wanted: str) -> dict[str, etree._Element]:
-    """Some children of a row's or cell's property element by tag (lxml's find() is Python code, this is not)."""
-    for props in el.iterchildren(tag):
-        return {child.tag: child for child in props.iterchildren(*wanted)}
-    return {}
+    """Some children of a row's or cell's property element by tag (the last one of each, as Word reads them)."""
+    props = first_child(el, tag)
+    if props is None:
+        return {}
+    found = {}
+    for child in props:
+        if child.tag in wanted:
+            found[child.tag] = child
+    return found
 
 
 def _continues(merge: etree._Element | None) -> bool:
@@ -194,9 +209,13 @@ def _count(el: etree._Element | None, default: int) -> int:
         return default
 
 
-def _children(el: etree._Element, tag: str):
+def _children(el: etree._Element, tag: str) -> list[etree._Element]:
+    """Children with ``tag``, looking through content-control and custom-XML wrappers."""
+    found = []
     for child in el:
-        if child.tag == tag:
-            yield child
-        elif child.tag in _WRAPPERS:
-            yield from _children(child, tag)
+        child_tag = child.tag
+        if child_tag == tag:
+            found.append(child)
+        elif child_tag in _WRAPPERS:
+            found.extend(_children(child, tag))
+    return found

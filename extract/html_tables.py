@@ -35,7 +35,8 @@ _BLOCK = frozenset({
 _CELLS = frozenset(("td", "th"))
 _GROUPS = frozenset(("thead", "tbody", "tfoot"))
 _BREAK = "\x00"  # stands for a structural line break until whitespace is collapsed; libxml2 never yields NUL
-_SPACES = re.compile(r"[ \t\n\r\f]+")
+_ASCII_SPACE = " \t\n\r\f"
+_SPACES = re.compile(f"[{_ASCII_SPACE}]+")
 _BREAKS = re.compile(r" ?\x00[\x00 ]*")
 _DIGITS = re.compile(r"\s*(\d+)")
 
@@ -130,9 +131,31 @@ def _rows(table: etree._Element) -> list[etree._Element]:
 
 
 def _cell_text(cell: etree._Element) -> str:
+    """What a browser shows in ``cell``.
+
+    Most cells are a chain of single wrappers (td > p > b > span > "0"): the
+    line breaks such a chain implies sit at the edges, where ``_tidy`` strips
+    them, so the text is the innermost element's own. Anything else is walked.
+    """
+    el = cell
+    while len(el) == 1 and _blank(el.text):
+        child = el[0]
+        if not _blank(child.tail):
+            break
+        tag = child.tag
+        if tag == "br" or tag in _SKIP or not isinstance(tag, str):
+            return ""
+        el = child
+    if len(el) == 0:
+        return _tidy(el.text or "")
     parts: list[str] = []
-    _collect(cell, parts)
+    _collect(el, parts)
     return _tidy("".join(parts))
+
+
+def _blank(text: str | None) -> bool:
+    """Empty or ASCII whitespace only (what a browser collapses; &nbsp; is not blank)."""
+    return not text or not text.strip(_ASCII_SPACE)
 
 
 def _collect(el: etree._Element, parts: list[str]) -> None:

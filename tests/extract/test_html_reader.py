@@ -5,7 +5,11 @@ from __future__ import annotations
 from itertools import groupby
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
 
+from extract import html_tables
 from extract.html_tables import read_html
 from extract.model import Paragraph, Table, UnreadableDocument
 from gongkai.metrics import APPLICANTS, metrics_for
@@ -225,3 +229,26 @@ def test_pages_read_right_whatever_their_charset_says(meta, encoding, content_ty
 def test_an_empty_page_is_unreadable(data):
     with pytest.raises(UnreadableDocument):
         read_html(data)
+
+
+_MARKUP = st.recursive(
+    st.sampled_from(["", " ", "0", "a b", "\xa0", "\u3000x", " \n"]),
+    lambda inner: st.builds(
+        lambda tag, parts, tail: f"<{tag}>{''.join(parts)}</{tag}>{tail}" if tag != "br" else f"<br>{tail}",
+        st.sampled_from(["p", "span", "b", "div", "br", "script", "font"]),
+        st.lists(inner, max_size=3),
+        st.sampled_from(["", " ", "x", "\n "]),
+    ),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(_MARKUP, max_size=3))
+def test_cell_text_shortcut_equals_the_full_walk(parts: list[str]) -> None:
+    """Wrapper chains (td > p > span > "0") are read without the walk; the text must be the walk's."""
+    root = etree.fromstring(f"<table><tr><td>{''.join(parts)}</td></tr></table>".encode(), html_tables._PARSER)
+    cell = next(root.iter("td"))
+    walked: list[str] = []
+    html_tables._collect(cell, walked)
+    assert html_tables._cell_text(cell) == html_tables._tidy("".join(walked))
