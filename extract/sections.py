@@ -22,7 +22,10 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
     "五": ("存在的主要问题及改进情况", "主要问题及改进情况", "存在主要问题", "问题及改进"),
     "六": ("其他需要报告的事项", "其他需要报告"),
 }
-_HEADING = re.compile(r"^(?:第?[一二三四五六七八九十]+[、.,．章]|[(（][一二三四五六][)）])\s*(?P<rest>.*)$")
+_HEADING = re.compile(
+    r"^(?:第[一二三四五六七八九十]+(?:部分|章|节)[、.,．:：]?|第?[一二三四五六七八九十]+[、.,．章]|[(（][一二三四五六][)）])"
+    r"\s*(?P<rest>.*)$"
+)
 
 # Words whose presence marks a table as one section's: the dictionary's own labels.
 _TABLE_WORDS: dict[str, frozenset[str]] = {
@@ -42,10 +45,19 @@ def heading_section(text: str) -> str | None:
         return None
     m = _HEADING.match(t)
     if not m or t.startswith(("(", "（")):
-        return None
+        return _unnumbered_heading(t)
     rest = m.group("rest").replace(" ", "")
     for sec, words in SECTION_WORDS.items():
         if any(w.replace("、", "") in rest.replace("、", "") for w in words):
+            return sec
+    return None
+
+
+def _unnumbered_heading(text: str) -> str | None:
+    """A heading printed without a numeral (bold text in the source): the section's full title, nearly alone."""
+    flat = text.replace(" ", "")
+    for sec, words in SECTION_WORDS.items():
+        if flat.startswith(words[0]) and len(flat) <= len(words[0]) + 4:
             return sec
     return None
 
