@@ -5,7 +5,9 @@ vega from CDNs; offline they render unstyled, and the index page (whose
 tables bootstrap-table fills from inline JSON) renders empty. After GX builds
 the site, this copies the vendored copies in ``quality/static/vendor`` next
 to it and points every CDN link at them. Links to assets the suites here
-never use (vega charts, the dark-mode sheet) are dropped.
+never use (vega charts, the dark-mode sheet), the header logo GX's CSS
+loads from S3, and links out to GX's website are dropped, so no page refers
+to the network at all.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ _TAG = re.compile(
     r"<script[^>]*\bsrc=\"(?P<src>https?://[^\"]+)\"[^>]*>\s*</script>"
     r"|<link[^>]*\bhref=\"(?P<href>https?://[^\"]+)\"[^>]*>"
     r"|(?P<img>https://great-expectations-web-assets[^\"]+/(?P<image>[\w.-]+)\?[^\"]*)"
+    r"|url\(['\"]?(?P<css>https?://[^'\")]+)['\"]?\)"
+    r"|(?P<anchor><a\b[^>]*?)\s+href=\"(?P<link>https?://[^\"]+)\""
 )
 
 _SRI = re.compile(r'\s+(integrity|crossorigin)="[^"]*"')
@@ -56,6 +60,12 @@ def _rewrite(html: str, here: Path, docs_dir: Path, dropped: set[str]) -> str:
     def replace(match: re.Match) -> str:
         if match["img"]:
             return local(docs_dir / "static" / "images" / match["image"])
+        if match["css"]:  # the header's logo as a CSS background: plain header offline
+            dropped.add(match["css"])
+            return "none"
+        if match["anchor"]:  # links to GX's website (newsletter, home): dead offline, kept as text
+            dropped.add(match["link"])
+            return match["anchor"]
         url = match["src"] or match["href"]
         name = LOCAL.get(url.rsplit("/", 1)[-1])
         if name is None:

@@ -27,7 +27,7 @@ class Inputs:
     """Current reports, their facts and the figures their narratives state."""
 
     reports: pl.DataFrame  # doc (= row number), document_id, agency, year, format
-    facts: pl.DataFrame  # doc, metric and applicant (enums), value, raw
+    facts: pl.DataFrame  # doc, metric and applicant (enums), value, raw, unreadable
     stated: pl.DataFrame  # doc, key, stated
 
     def standard(self, facts: pl.DataFrame) -> pl.DataFrame:
@@ -36,9 +36,19 @@ class Inputs:
         return facts.filter(pl.col("doc").is_in(docs.implode()))
 
     @cached_property
+    def readable(self) -> pl.DataFrame:
+        """The facts the equations read: numbers and blanks (null, counted as 0).
+
+        A cell whose text could not be read as a number is null too, but it
+        is not a blank: counting it as 0 would claim the report does not add
+        up when we merely could not read it, so the rules see it as missing.
+        """
+        return self.facts.filter(~pl.col("unreadable"))
+
+    @cached_property
     def s3(self) -> Cube:
         """Section 三 of the standard formats: report x applicant column x metric."""
-        facts = self.standard(self.facts.filter(pl.col("metric").is_in(S3)))
+        facts = self.standard(self.readable.filter(pl.col("metric").is_in(S3)))
         return Cube.of(facts, self.reports.height, S3, list(APPLICANT_CODES))
 
     @cached_property
@@ -54,7 +64,7 @@ class Inputs:
     @cached_property
     def by_report(self) -> pl.DataFrame:
         """Sections 二 and 四 (no applicant column), one row per report, one column per metric."""
-        facts = self.facts.filter(pl.col("applicant").is_null() & pl.col("metric").is_in(NO_APPLICANT))
+        facts = self.readable.filter(pl.col("applicant").is_null() & pl.col("metric").is_in(NO_APPLICANT))
         cube = Cube.of(self.standard(facts), self.reports.height, NO_APPLICANT, [None])
         return self._keyed(cube.wide("applicant").drop("applicant"))
 
@@ -84,8 +94,22 @@ def read_inputs(con: duckdb.DuckDBPyConnection) -> Inputs:
     facts = facts.with_columns(
         pl.col("metric").cast(_codes(facts.get_column("metric"), list(BY_CODE))),
         pl.col("applicant").cast(_codes(facts.get_column("applicant"), list(APPLICANT_CODES))),
+        _unreadable(facts),
     )
     return Inputs(reports=reports, facts=facts, stated=stated)
+
+
+def _unreadable(facts: pl.DataFrame) -> pl.Expr:
+    """Null values whose raw text is not a blank mark: the extractor could not read the cell.
+
+    Blank marks are the extractor's own (``extract.numbers.is_blank``), asked
+    once per distinct raw text of the few null facts.
+    """
+    from extract.numbers import is_blank
+
+    raws = facts.filter(pl.col("value").is_null()).get_column("raw").fill_null("").unique().to_list()
+    unread = [raw for raw in raws if not is_blank(raw)]
+    return (pl.col("value").is_null() & pl.col("raw").fill_null("").is_in(unread)).alias("unreadable")
 
 
 def _codes(values: pl.Series, known: list[str]) -> pl.Enum:

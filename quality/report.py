@@ -1,4 +1,4 @@
-"""The summary page a person reads first: totals, which agencies break which rules, a chart, the findings.
+"""The summary page a person reads first: totals, which agency-years break which rules, a chart, the findings.
 
 Static HTML with an inline stylesheet and an inline SVG chart, so it opens
 from disk with no internet; it links to the GX Data Docs for the full
@@ -16,8 +16,10 @@ from quality.findings import RULE_ORDER, cell_name, number
 from quality.rules import BY_ID
 from quality.suites import COLUMNS_RULE, SUITE_VERSION
 
+INFO = "info"
+
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-MAX_AGENCIES = 300
+MAX_AGENCIES = 300  # agency-year rows of the matrix
 MAX_FINDINGS = 3000
 
 
@@ -34,7 +36,8 @@ def write_report(out_dir: Path, findings: pl.DataFrame, *, run_id: str, finished
     if counts.get(COLUMNS_RULE):
         rules.append({"id": COLUMNS_RULE, "severity": "error", "title": "column types, ranges, required keys",
                       "count": counts[COLUMNS_RULE]})
-    matrix, hidden = _matrix(findings)
+    broken = findings.filter(pl.col("severity") != INFO)  # info: not checked, not broken
+    matrix, hidden = _matrix(broken)
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["j2", "html"]))
     html = env.get_template("index.html.j2").render(
         run_id=run_id,
@@ -43,11 +46,11 @@ def write_report(out_dir: Path, findings: pl.DataFrame, *, run_id: str, finished
         docs_link=docs_link,
         agency_years=agency_years,
         checks=checks,
-        reports_with_findings=findings.select(pl.col("document_id").drop_nulls().n_unique()).item(),
+        reports_with_findings=broken.select(pl.col("document_id").drop_nulls().n_unique()).item(),
         by_severity=dict(findings.group_by("severity").len().iter_rows()),
         chart=bar_chart([(r["id"], r["count"], r["severity"]) for r in rules], "findings per rule"),
         rules=rules,
-        matrix_rules=[r for r in RULE_ORDER if counts.get(r)],
+        matrix_rules=[r for r in RULE_ORDER if r in set(broken.get_column("rule"))],
         matrix=matrix,
         matrix_hidden=hidden,
         findings=[
@@ -64,12 +67,17 @@ def write_report(out_dir: Path, findings: pl.DataFrame, *, run_id: str, finished
 
 
 def _matrix(findings: pl.DataFrame) -> tuple[list[dict], int]:
-    """Agency x rule counts, agencies with the most findings first."""
-    per = findings.filter(pl.col("agency").is_not_null()).group_by("agency", "rule").len()
-    totals = per.group_by("agency").agg(pl.col("len").sum().alias("total")).sort(["total", "agency"],
-                                                                                    descending=[True, False])
-    cells: dict[str, dict[str, int]] = {}
-    for agency, rule, n in per.iter_rows():
-        cells.setdefault(agency, {})[rule] = n
-    rows = [{"agency": a, "total": t, "counts": cells[a]} for a, t in totals.head(MAX_AGENCIES).iter_rows()]
+    """(agency, year) x rule counts, the reports with the most findings first."""
+    keys = ["agency", "year"]
+    per = findings.filter(pl.col("agency").is_not_null()).group_by(*keys, "rule").len()
+    totals = per.group_by(keys).agg(pl.col("len").sum().alias("total")).sort(
+        ["total", *keys], descending=[True, False, False]
+    )
+    cells: dict[tuple, dict[str, int]] = {}
+    for agency, year, rule, n in per.iter_rows():
+        cells.setdefault((agency, year), {})[rule] = n
+    rows = [
+        {"agency": a, "year": y, "total": t, "counts": cells[(a, y)]}
+        for a, y, t in totals.head(MAX_AGENCIES).iter_rows()
+    ]
     return rows, max(totals.height - MAX_AGENCIES, 0)

@@ -37,7 +37,8 @@ class QualitySummary:
         rules = ", ".join(f"{rule} {n}" for rule, n in self.by_rule.items()) or "none"
         return (
             f"quality run {self.run_id}: {self.agency_years} reports, {self.checks} checks, "
-            f"{self.by_severity.get('error', 0)} errors, {self.by_severity.get('warning', 0)} warnings "
+            f"{self.by_severity.get('error', 0)} errors, {self.by_severity.get('warning', 0)} warnings, "
+            f"{self.by_severity.get('info', 0)} not checked "
             f"({rules}); report {self.report}"
         )
 

@@ -2,7 +2,8 @@
 
 R1-R5 are the arithmetic the standard table prints or implies (errors in
 the published report); R6, R7, stock-flow and copied-table compare across
-sections or years and are warnings.
+sections or years and are warnings. Equations left unchecked for want of a
+cell are ``incomplete`` findings of severity info (quality.rules.incomplete).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import polars as pl
 from quality.frames import Inputs
 from quality.rules import (
     copied_table,
+    incomplete,
     r1_balance,
     r2_result_total,
     r3_applicant_total,
@@ -33,6 +35,7 @@ RULES: tuple[Rule, ...] = (
     r7_narrative.RULE,
     stock_flow.RULE,
     copied_table.RULE,
+    incomplete.RULE,
 )
 BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
 

@@ -21,7 +21,8 @@ from gongkai.metrics import FORMATS, leaves_under
 from quality.cube import BLANK
 from quality.frames import Inputs
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "info"]
+INCOMPLETE = "incomplete"  # the rule id of equations that could not be checked (quality.rules.incomplete)
 Terms = Sequence[str] | Callable[[str], list[str]]  # cell columns, or per format the cell columns
 
 CHECK_SCHEMA: dict[str, pl.DataType] = {
@@ -70,9 +71,13 @@ class Rule:
     ) -> pl.DataFrame:
         """Checks of ``sum(observed) == sum(expected) - sum(subtract)`` on each row of ``wide``.
 
-        Rows where any term is absent (null: the report has no such row or
-        column) are not checked, so a report missing a section raises no
-        alarm. Blank terms count as 0 and are listed in ``blank_cells``.
+        Blank terms count as 0 and are listed in ``blank_cells``. A term that
+        is absent (null: the report has no such row or column, or the cell
+        could not be read) leaves the equation unchecked: claiming that a
+        report does not add up over a row set we could not read whole would
+        be a false alarm. When some terms are there and others are not, the
+        row becomes an ``incomplete`` check instead, naming the missing cells;
+        when none is there (a section the report does not have) nothing is said.
         ``metric`` defaults to the observed cells, ``applicant`` to the
         frame's applicant column.
         """
@@ -87,10 +92,12 @@ class Rule:
         if not isinstance(metric, pl.Expr):
             metric = pl.lit(metric or " + ".join(observed))
         terms = [*observed, *expected, *subtract]
+        present = [pl.col(t).is_not_null() for t in terms]
         blanks = pl.concat_list(pl.when(pl.col(t + BLANK)).then(pl.lit(t)) for t in terms).list.drop_nulls()
+        missing = pl.concat_list(pl.when(pl.col(t).is_null()).then(pl.lit(t)) for t in terms).list.drop_nulls()
         obs = pl.sum_horizontal(observed)
         exp = pl.sum_horizontal(expected) - (pl.sum_horizontal(subtract) if subtract else 0.0)
-        return wide.filter(pl.all_horizontal(pl.col(t).is_not_null() for t in terms)).select(
+        checked = wide.filter(pl.all_horizontal(present)).select(
             pl.col("doc"),
             pl.lit(self.id).alias("rule"),
             metric.alias("metric"),
@@ -100,7 +107,20 @@ class Rule:
             (obs - exp).round(6).alias("residual"),
             pl.when(blanks.list.len() > 0).then(blanks.list.join(", ")).alias("blank_cells"),
             (note if note is not None else pl.lit(None, pl.String)).alias("note"),
-        ).cast(CHECK_SCHEMA)
+        )
+        unchecked = wide.filter(pl.any_horizontal(present) & ~pl.all_horizontal(present)).select(
+            pl.col("doc"),
+            pl.lit(INCOMPLETE).alias("rule"),
+            metric.alias("metric"),
+            applicant.alias("applicant"),
+            pl.lit(None, pl.Float64).alias("expected"),
+            pl.lit(None, pl.Float64).alias("observed"),
+            missing.list.len().cast(pl.Float64).alias("residual"),
+            pl.lit(None, pl.String).alias("blank_cells"),
+            pl.format("{} not checked: {} missing or unreadable", pl.lit(self.id), missing.list.join(", "))
+            .alias("note"),
+        )
+        return pl.concat([checked.cast(CHECK_SCHEMA), unchecked.cast(CHECK_SCHEMA)])
 
 
 def empty_checks() -> pl.DataFrame:

@@ -31,7 +31,7 @@ def checks(inputs: Inputs) -> pl.DataFrame:
         pl.col("key").replace_strict(KEY_TO_METRIC, return_dtype=pl.String).alias("metric"),
         pl.lit(False).alias("stated__blank"),
     )
-    printed = inputs.facts.filter(pl.col("applicant").is_null() | (pl.col("applicant") == TOTAL)).select(
+    printed = inputs.readable.filter(pl.col("applicant").is_null() | (pl.col("applicant") == TOTAL)).select(
         "doc",
         pl.col("metric").cast(pl.String),
         pl.col("value").fill_null(0.0).alias("printed"),
