@@ -15,13 +15,14 @@ from functools import reduce
 
 import pdfplumber
 
-from extract.model import Block, Document, Issue, UnreadableDocument, Where
+from extract.model import Block, Document, Issue, Table, UnreadableDocument, Where
+from extract.pdf_aligned import Aligned, find_tables
 from extract.pdf_frames import frame_lines
 from extract.pdf_grid import Piece, continues, join_pieces
 from extract.pdf_layout import drop_furniture, margins, paragraphs
-from extract.pdf_text import Line, join_text, scan_pdf, unspace
+from extract.pdf_text import Line, PageScan, join_text, scan_pdf, unspace
 
-Found = tuple[list[Line], list[Piece]]
+Found = tuple[list[Line], list[Piece | Aligned]]
 
 
 def read_pdf(data: bytes) -> Document:
@@ -32,7 +33,7 @@ def read_pdf(data: bytes) -> Document:
     """
     scans = scan_pdf(data)
     found = _read_ruled_pages(data, [scan.number for scan in scans if scan.ruled])
-    pages = [found.get(scan.number, (scan.lines, [])) for scan in scans]
+    pages = [found.get(scan.number) or _read_unruled_page(scan) for scan in scans]
     kept = drop_furniture([sorted(lines, key=lambda line: line.top) for lines, _ in pages])
     left, right = margins([line for lines in kept for line in lines])
     blocks: list[Block] = []
@@ -55,6 +56,11 @@ def read_pdf(data: bytes) -> Document:
                 continue
             blocks += paragraphs(run, left, right)
             run.clear()
+            if isinstance(item, Aligned):
+                close_group()
+                blocks.append(Table(item.rows, tables, exact_grid=False, pages=[item.page] * len(item.rows)))
+                tables += 1
+                continue
             if group and not (k == 0 and item.page == group[-1].page + 1 and continues(group[-1], item)):
                 close_group()
             group.append(item)
@@ -63,11 +69,25 @@ def read_pdf(data: bytes) -> Document:
     # A scanned page (often the signed and sealed last page) hides whatever it shows; the rest is still read,
     # and the issue tells the reader that the report may hold more than was read.
     issues = [
-        Issue("warning", "scanned_page", "the page is a scanned image with no text layer; it was not read", Where(page=s.number))
+        Issue(
+            "warning",
+            "scanned_page",
+            "the page is a scanned image with no text layer; it was not read",
+            Where(page=s.number),
+        )
         for s in scans
         if s.scanned
     ]
     return Document(blocks, kind="pdf", issues=issues)
+
+
+def _read_unruled_page(scan: PageScan) -> Found:
+    """A page without drawn grid: its tables printed without vertical rules, if it shows rows of numbers."""
+    if scan.words is None or len(scan.words) != len(scan.lines):
+        return scan.lines, []
+    pairs = sorted(zip(scan.lines, scan.words, strict=True), key=lambda pair: pair[0].top)
+    tables, used = find_tables([words for _, words in pairs], scan.number)
+    return [line for k, (line, _) in enumerate(pairs) if k not in used], list(tables)
 
 
 def _read_ruled_pages(data: bytes, numbers: list[int]) -> dict[int, Found]:

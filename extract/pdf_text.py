@@ -35,11 +35,23 @@ class Line:
 
 
 @dataclass(frozen=True, slots=True)
+class Word:
+    """Characters of one line with no wide gap between them: one cell's text on that line."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+@dataclass(frozen=True, slots=True)
 class PageScan:
     number: int  # 1-based
     ruled: bool  # drawn edges that could form a table: read this page with pdfplumber
     lines: list[Line]  # empty for ruled pages, whose text pdfplumber reads around the tables
     scanned: bool = False  # a picture of a page with no text layer: its content cannot be read
+    words: list[list[Word]] | None = None  # each line's words, on an unruled page that prints rows of numbers
 
 
 def scan_pdf(data: bytes) -> list[PageScan]:
@@ -90,11 +102,12 @@ def _scan_page(pdf: pdfium.PdfDocument, index: int) -> tuple[PageScan, bool]:
         try:
             has_text = bool(textpage.get_text_range().strip())
             lines = [] if ruled or not has_text else _lines(textpage, page.get_height(), index + 1)
+            words = _words(textpage, page.get_height()) if any(_NUMBER_ROW.search(ln.text) for ln in lines) else None
         finally:
             textpage.close()
     finally:
         page.close()
-    return PageScan(index + 1, ruled, lines), has_text
+    return PageScan(index + 1, ruled, lines, words=words), has_text
 
 
 def _has_rules(page: pdfium.PdfPage) -> bool:
@@ -144,6 +157,45 @@ def _lines(textpage: pdfium.PdfTextPage, page_height: float, page: int) -> list[
         top, bottom = page_height - max(top_a, top_b), page_height - min(bottom_a, bottom_b)
         lines.append(Line(unspace(text[first : last + 1]), page, top, bottom, left, right))
     return lines
+
+
+# Two numbers apart at the end of a line: the mark of a table row printed without vertical rules.
+_NUMBER_ROW = re.compile(r"\S\s+[-+]?[\d,.]*\d[\d,.]*\s+\S*\d\S*\s*$")
+GAP = 0.8  # a gap wider than this many character heights separates two cells
+
+
+def _words(textpage: pdfium.PdfTextPage, page_height: float) -> list[list[Word]]:
+    """Each line's words from the characters' boxes: a gap of nearly a character's height ends a word.
+
+    Only for pages that may hold a table drawn without vertical rules
+    (``extract.pdf_aligned``), where the gaps are the only column separators;
+    one PDFium call per character is too dear for every page.
+    """
+    text = textpage.get_text_range()
+    out = []
+    for match in re.finditer(r"[^\r\n]+", text):
+        words: list[Word] = []
+        chars, space = "", False
+        box = (0.0, 0.0, 0.0, 0.0)
+        for k in range(match.start(), match.end()):
+            if text[k].isspace():
+                space = bool(chars)
+                continue
+            left, bottom, right, top = textpage.get_charbox(k, loose=True)
+            top, bottom = page_height - top, page_height - bottom
+            if chars and left - box[1] <= GAP * (bottom - top):
+                chars += " " * space + text[k]
+                space = False
+                box = (box[0], max(box[1], right), min(box[2], top), max(box[3], bottom))
+                continue
+            if chars:
+                words.append(Word(unspace(chars, cell=True), box[0], box[1], box[2], box[3]))
+            chars, space, box = text[k], False, (left, right, top, bottom)
+        if chars:
+            words.append(Word(unspace(chars, cell=True), box[0], box[1], box[2], box[3]))
+        if words:
+            out.append(words)
+    return out
 
 
 def unspace(text: str, *, cell: bool = False) -> str:

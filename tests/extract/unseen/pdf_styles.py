@@ -4,7 +4,7 @@
 reportlab canvas with the embedded WenQuanYi Zen Hei font, cell by cell, so
 each ``PdfStyle`` field is one thing real exports do: borders drawn as thin
 filled rectangles (WPS / "print to PDF") or double lines, horizontal rules
-only, no outer border, shaded cells, landscape pages, 7-8 pt cells whose
+only, no outer border, shaded cells, no rule at all (columns aligned by position only), landscape pages, 7-8 pt cells whose
 labels wrap over several lines, right-aligned numbers, the section-三 table
 broken over pages (inside the merged 三、 / (三) label cells, with or without
 the header repeated), tables packed on one page, page headers and footers,
@@ -40,7 +40,7 @@ Draw = Callable[[canvas.Canvas], None]
 
 @dataclass(frozen=True)
 class PdfStyle:
-    rules: str = "lines"  # lines | rects | double | horizontal | three_line | no_outer
+    rules: str = "lines"  # lines | rects | double | horizontal | three_line | no_outer | none (text aligned only)
     shading: bool = False  # header and label cells filled grey (filled rectangles, as WPS draws them)
     landscape: bool = False
     size: float = 7.5  # table text size in points
@@ -61,6 +61,7 @@ STYLES: dict[str, PdfStyle] = {
     "double borders": PdfStyle(rules="double"),
     "horizontal rules": PdfStyle(rules="horizontal"),
     "three-line": PdfStyle(rules="three_line"),
+    "no rules": PdfStyle(rules="none"),
     "no outer border": PdfStyle(rules="no_outer"),
     "shaded cells": PdfStyle(shading=True),
     "shaded rects": PdfStyle(rules="rects", shading=True),
@@ -260,7 +261,7 @@ class _GridLayout:
             c.rect(x0, y0, x1 - x0, y1 - y0, stroke=0, fill=1)
             c.setFillGray(0)
         rule = self.style.rules
-        if rule != "three_line":
+        if rule not in ("three_line", "none"):
             edges = [((x0, y0), (x1, y0)), ((x0, y1), (x1, y1))]
             if rule != "horizontal":
                 edges += [((x0, y0), (x0, y1)), ((x1, y0), (x1, y1))]
