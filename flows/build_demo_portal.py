@@ -1,14 +1,19 @@
 """Build ``data/demo_portal/``: the five seed reports published the way real portals publish them.
 
-A column of two pages (the second reachable only through a
+A column of three pages (the later ones reachable only through a
 ``createPageHTML`` script), decoy links beside the reports, and each report
-in a different shape: an HTML article with inline tables, an article that
-only links a PDF or DOCX attachment, an article with tables and a PDF too.
-The renditions come from ``tests/fixtures/renditions`` (generated from the
-seeds); agency and year for the link titles come from the golden files.
+in a different shape, so ``make run`` exercises every reader the crawl
+meets on real portals: an HTML article with inline tables, an article that
+only links a PDF, DOCX or legacy Word .doc attachment, an article with
+tables and a PDF too. The renditions come from ``tests/fixtures/renditions``
+(generated from the seeds); agency and year for the link titles come from
+the golden files.
 
-Built on first use by ``flows.demo.demo_portal``; ``python -m flows.build_demo_portal`` rebuilds it
-(the output is not committed: it would be a second copy of the renditions).
+Built on first use by ``flows.demo.demo_portal``, and again when the recipe
+below changes (a stamp file records the recipe it was built from), so a
+checkout that ran the demo before picks up a new shape;
+``python -m flows.build_demo_portal`` rebuilds it (the output is not
+committed: it would be a second copy of the renditions).
 """
 
 from __future__ import annotations
@@ -23,7 +28,8 @@ GOLDEN = ROOT / "tests" / "fixtures" / "golden"
 OUT = ROOT / "data" / "demo_portal"
 # How each seed is published: None = HTML article with inline tables; otherwise the attachment kind,
 # with "+" meaning the article also carries the tables inline.
-SHAPES = {"000": None, "001": "docx", "002": "+pdf", "003": "pdf", "004": None}
+# Seed 000 is the .doc: its .doc reads exactly as its other renditions do (004's short rows do not).
+SHAPES = {"000": "doc", "001": "docx", "002": "+pdf", "003": "pdf", "004": None}
 PER_PAGE = 3
 DECOYS = [
     ("zn.html", "政府信息公开指南", "<p>本指南介绍如何申请政府信息公开。</p>"),
@@ -31,6 +37,7 @@ DECOYS = [
     ("jd.html", "《2023年政府信息公开工作年度报告》解读", "<p>解读如下……</p>"),
     ("js.html", "2023年部门决算", "<p>收支决算总表……</p>"),
 ]
+STAMP = ".recipe.json"
 
 
 def build(out: Path = OUT) -> list[str]:
@@ -49,7 +56,18 @@ def build(out: Path = OUT) -> list[str]:
     for number, links in enumerate(pages):
         name = "index.html" if number == 0 else f"index_{number}.html"
         (column / name).write_text(_listing(links, number, len(pages)), encoding="utf-8")
+    (out / STAMP).write_text(_recipe(), encoding="utf-8")
     return [str(path.relative_to(out)) for path in sorted(out.rglob("*")) if path.is_file()]
+
+
+def is_current(out: Path = OUT) -> bool:
+    """Whether ``out`` was built from this recipe (an older build lacks a shape the demo should show)."""
+    stamp = out / STAMP
+    return stamp.is_file() and stamp.read_text(encoding="utf-8") == _recipe()
+
+
+def _recipe() -> str:
+    return json.dumps({"shapes": SHAPES, "per_page": PER_PAGE, "decoys": DECOYS}, ensure_ascii=False)
 
 
 def _publish(seed: str, shape: str | None, column: Path) -> tuple[str, str]:

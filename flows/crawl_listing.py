@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 
 from extract.sniff import kind_of
 from flows.discover import Link, parse_page
-from flows.http_client import FetchError, PoliteClient, RobotsRecord
+from flows.http_client import PoliteClient
+from flows.responses import FetchError
+from flows.robots import RobotsRecord
 from flows.settings import CrawlSettings
 from flows.state import ListingRecord
 

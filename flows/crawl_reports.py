@@ -9,6 +9,7 @@ is recorded on its outcome and never stops the chunk.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,13 +19,16 @@ from extract.sniff import kind_of
 from flows.crawl_listing import Found
 from flows.discover import parse_page
 from flows.extraction import read_or_none
-from flows.http_client import Fetched, FetchError, PoliteClient, RobotsRecord
+from flows.http_client import PoliteClient
 from flows.rendition import Rendition, has_section3
+from flows.responses import Fetched, FetchError
+from flows.robots import RobotsRecord
 from flows.settings import CrawlSettings
 from flows.state import DocumentRecord
 from gongkai.archive import archive
 
 MAX_ATTACHMENTS = 3  # a report page links one report; more are appendices or other documents
+FETCHERS = 2  # per fetch task: enough to keep a host's one request slot busy while a page is archived
 
 
 @dataclass(slots=True)
@@ -55,12 +59,31 @@ def fetch_chunk(
     settings: CrawlSettings,
     raw_dir: str,
 ) -> ChunkResult:
+    """Fetch the chunk's pages ahead on helper threads while this one reads them, in order.
+
+    Fetching and archiving are mostly waiting (on the server, on fsync) and
+    reading is mostly CPU, so pages arrive while others are read; with two
+    fetchers, one's request is in flight while the other archives. Politeness
+    is the host gate's job and holds across all threads: one request per host
+    at a time, the interval between them, attachments queued at the same gate.
+    """
+    archive_dir = Path(raw_dir)
     with PoliteClient(settings, robots, not_before) as client:
-        outcomes = [_fetch_report(client, item, records, Path(raw_dir)) for item in found]
+        ahead = ThreadPoolExecutor(FETCHERS, thread_name_prefix="fetch-ahead")
+        try:
+            pages = ahead.map(lambda item: _fetch_page(client, item, records, archive_dir), found)
+            outcomes = [
+                _read_page(client, item, page, records, archive_dir) for item, page in zip(found, pages, strict=True)
+            ]
+        finally:
+            ahead.shutdown(cancel_futures=True)
         return ChunkResult(outcomes, client.last_request_at(), client.robots)
 
 
-def _fetch_report(client: PoliteClient, found: Found, records: dict[str, DocumentRecord], raw_dir: Path) -> Outcome:
+def _fetch_page(
+    client: PoliteClient, found: Found, records: dict[str, DocumentRecord], raw_dir: Path
+) -> Outcome | tuple[Fetched, Rendition]:
+    """The report link's outcome when no reading is needed, else the fetched and archived HTML page."""
     url = found.link.url
     previous = records.get(url)
     try:
@@ -76,6 +99,21 @@ def _fetch_report(client: PoliteClient, found: Found, records: dict[str, Documen
         return Outcome(found, "unchanged", page=page)
     if page.kind != "html":
         return Outcome(found, "fetched", attachments=[page])
+    return got, page
+
+
+def _read_page(
+    client: PoliteClient,
+    found: Found,
+    fetched_page: Outcome | tuple[Fetched, Rendition],
+    records: dict[str, DocumentRecord],
+    raw_dir: Path,
+) -> Outcome:
+    """Read an HTML report page, fetching its attachments when its own tables do not hold the report."""
+    if isinstance(fetched_page, Outcome):
+        return fetched_page
+    got, page = fetched_page
+    previous = records.get(found.link.url)
     data = got.body or b""
     report = read_or_none(data, page.content_type, page.url)
     if report is not None and has_section3(report):

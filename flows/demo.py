@@ -15,27 +15,34 @@ from pathlib import Path
 
 from gongkai.errors import UserError
 
-DEMO_ROOT = Path(__file__).resolve().parent.parent / "data" / "demo_portal"
 DEMO_PORT = 8731  # fixed, so the demo's URLs (the crawl state's keys) are the same every night
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    # Keep-alive, as the nginx and IIS servers of real portals do: http.server's HTTP/1.0 default would make
+    # every request pay for a new connection, which is the server's cost, not the crawler's.
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out in separate writes: no 40 ms delayed-ACK stall
+
     def log_message(self, *args: object) -> None:
         pass
 
 
 @contextmanager
-def demo_portal(root: Path = DEMO_ROOT, port: int = DEMO_PORT) -> Iterator[str]:
-    """Serve ``root`` until the block ends; yields the base URL (``http://127.0.0.1:<port>``).
+def demo_portal(root: Path | None = None, port: int = DEMO_PORT) -> Iterator[str]:
+    """Serve ``root`` (as it is) or the bundled demo until the block ends; yields ``http://127.0.0.1:<port>``.
 
-    The portal is built from the generated seed renditions on first use rather
-    than committed as a second copy of them; it is never rebuilt once there,
-    because its file times are what the second night's conditional requests see.
+    The bundled demo is built from the generated seed renditions on first use
+    rather than committed as a second copy of them; it is rebuilt only when
+    its recipe changed, because its file times are what the second night's
+    conditional requests see.
     """
-    if not root.exists():
-        from flows.build_demo_portal import build
+    if root is None:
+        from flows.build_demo_portal import OUT, build, is_current
 
-        build(root)
+        root = OUT
+        if not is_current(root):
+            build(root)
     handler = partial(_QuietHandler, directory=str(root))
     try:
         server = ThreadingHTTPServer(("127.0.0.1", port), handler)
@@ -51,3 +58,15 @@ def demo_portal(root: Path = DEMO_ROOT, port: int = DEMO_PORT) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+if __name__ == "__main__":
+    # ``python -m flows.demo [ROOT [PORT]]``: serve a portal in a process of its own (the crawl benchmark
+    # does, so the server's work is not billed to the crawler); prints the base URL, serves until stdin closes.
+    import sys
+
+    with demo_portal(
+        Path(sys.argv[1]) if len(sys.argv) > 1 else None, int(sys.argv[2]) if len(sys.argv) > 2 else DEMO_PORT
+    ) as url:
+        print(url, flush=True)
+        sys.stdin.read()

@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from flows.discover import Link
-from flows.http_client import RobotsRecord
+from flows.robots import RobotsRecord
 
 
 @dataclass(slots=True)

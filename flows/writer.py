@@ -6,11 +6,18 @@ load transaction, then the outcome of every URL settled since the last
 flush (``crawl_outcomes``), then a state save, in that order: a run killed
 between them reloads those documents next time (a no-op for the
 warehouse), and a run killed before the load has recorded nothing.
+
+A load costs mostly per transaction (a dozen SQL steps), and the state save
+grows with the state, so flushes are batched: one is ``due`` every
+``FLUSH_REPORTS`` reports or ``FLUSH_SECONDS``, whichever comes first. A
+killed run thus loses at most about a second of settled work, which the next
+run fetches again.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,6 +33,8 @@ from flows.state import CrawlState, DocumentRecord
 from transform.load import LoadItem, load_reports
 from transform.warehouse import connect, migrate, sql, transaction
 
+FLUSH_REPORTS = 100
+FLUSH_SECONDS = 1.0
 _OUTCOME_SCHEMA = pa.schema(
     [
         ("run_id", pa.string()),
@@ -51,6 +60,7 @@ class Writer:
         self._items: dict[str, tuple[str, LoadItem]] = {}  # report link -> (new | changed, what to load)
         self._records: dict[str, DocumentRecord] = {}
         self._outcomes: list[dict[str, Any]] = []
+        self._flushed = time.monotonic()
 
     def close(self) -> None:
         self.con.close()
@@ -102,6 +112,9 @@ class Writer:
         status = "changed" if previous and previous.outcome == "loaded" else "new"
         self._items[url] = (status, _load_item(report, rendition, url))
 
+    def due(self) -> bool:
+        return len(self._items) >= FLUSH_REPORTS or time.monotonic() - self._flushed >= FLUSH_SECONDS
+
     def flush(self) -> None:
         """Load what was settled (one transaction), then record it in the state file.
 
@@ -124,6 +137,7 @@ class Writer:
         self.state.documents.update(self._records)
         self._records = {}
         self.state.save(self.state_file)
+        self._flushed = time.monotonic()
 
     def _load(self, entries: dict[str, tuple[str, LoadItem]]) -> None:
         stats = load_reports(self.con, [item for _, item in entries.values()], self.run_id)

@@ -9,7 +9,8 @@ from collections.abc import Callable
 import pytest
 from crawl_portal import Portal
 
-from flows.http_client import FetchError, PoliteClient, fetch_once
+from flows.http_client import PoliteClient, fetch_once
+from flows.responses import FetchError
 from flows.settings import CrawlSettings
 
 FAST = CrawlSettings(interval=0, backoff=0.01, attempts=3, read_timeout=5, connect_timeout=5)

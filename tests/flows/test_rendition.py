@@ -14,7 +14,9 @@ PROSE = "<html><body><h1>某市某局2023年政府信息公开工作年度报告
 
 
 def _rendition(name: str) -> Rendition:
-    return Rendition(f"http://portal/{name}", "0" * 64, name, None, datetime.now(UTC), None, None, name.rsplit(".", 1)[-1])
+    return Rendition(
+        f"http://portal/{name}", "0" * 64, name, None, datetime.now(UTC), None, None, name.rsplit(".", 1)[-1]
+    )
 
 
 def test_section_three_values_win_over_more_cells_elsewhere() -> None:

@@ -1,0 +1,165 @@
+"""Keeping every host busy, one fetch chunk at a time, while the flow's thread writes the warehouse.
+
+Report links are queued by the host they point to (a listing may link
+reports on another host), and a host's fetch chunks run one after another:
+each starts after the previous one's last request plus the interval, which
+travels between chunks as ``not_before``. Different hosts run in parallel on
+the task runner (threads, or Dask). Attachments go to extraction tasks as
+their chunk comes back. The caller's thread is the single warehouse writer:
+each report is settled as its last task finishes and loaded in batches (see
+``flows.writer``), so a killed run loses at most the chunks in flight and
+about a second of settled work.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from prefect.futures import PrefectFuture, as_completed
+
+from extract.model import Report
+from flows.crawl_listing import Discovery, Found, Source
+from flows.crawl_reports import ChunkResult, Outcome
+from flows.progress import Progress
+from flows.settings import CrawlSettings
+from flows.sources import by_host
+from flows.state import CrawlState
+from flows.tasks import discover, extract, fetch
+from flows.writer import Writer
+
+
+@dataclass(slots=True)
+class _Waiting:
+    """A report link whose attachments are still being read."""
+
+    outcome: Outcome
+    readings: list[Report | None]
+    left: int
+
+
+@dataclass(slots=True)
+class _Host:
+    chunks: list[list[Found]] = field(default_factory=list)
+    busy: bool = False  # a fetch task for this host is running
+
+
+def crawl(sources: list[Source], state: CrawlState, settings: CrawlSettings, raw_dir: str, writer: Writer) -> int:
+    """Run every host's discovery and fetch chunks and every extraction; returns how many report links were found."""
+    pending: dict[PrefectFuture, Any] = {}
+    hosts: dict[str, _Host] = {}
+    seen: set[str] = set()
+    not_before: dict[str, float] = {}
+    progress = Progress()
+
+    def submit_next(host: str) -> None:
+        queue = hosts[host]
+        queue.busy = bool(queue.chunks)
+        if queue.chunks:
+            chunk = queue.chunks.pop(0)
+            records = {url: state.documents[url] for url in _urls(chunk, state) if url in state.documents}
+            future = fetch.submit(chunk, records, state.robots, not_before, settings, raw_dir)
+            pending[future] = ("fetch", host, chunk)
+
+    def enqueue(found: list[Found]) -> None:
+        """Queue new report links on the host each points to, starting that host's fetches if idle."""
+        fresh = [item for item in found if item.link.url not in seen]
+        seen.update(item.link.url for item in fresh)
+        progress.found(len(fresh))
+        for host, items in _by_link_host(fresh).items():
+            queue = hosts.setdefault(host, _Host())
+            queue.chunks += [items[i : i + settings.chunk_size] for i in range(0, len(items), settings.chunk_size)]
+            if not queue.busy:
+                submit_next(host)
+
+    def waited(times: dict[str, float]) -> None:
+        for host, at in times.items():
+            not_before[host] = max(not_before.get(host, 0.0), at)
+
+    def settle(outcome: Outcome, readings: list[Report | None]) -> None:
+        writer.settle(outcome, readings)
+        progress.advance(outcome)
+
+    for host, host_sources in by_host(sources).items():
+        listings = {url: record for url, record in state.listings.items() if urlsplit(url).netloc == host}
+        future = discover.submit(host, host_sources, listings, state.robots, settings)
+        pending[future] = ("discover", host, host_sources)
+    with progress:
+        while pending:
+            future = next(as_completed(list(pending)))
+            kind, *context = pending.pop(future)
+            if kind == "discover":
+                host, host_sources = context
+                waited(getattr(_result_or(future, None), "not_before", {}))
+                enqueue(_discovered(future, host, host_sources, state, writer))
+            elif kind == "fetch":
+                host, chunk = context
+                result = _fetched(future, chunk)
+                waited(result.not_before)
+                state.robots.update(result.robots)
+                for outcome in result.outcomes:
+                    if not outcome.attachments:
+                        settle(outcome, [])
+                        continue
+                    waiting = _Waiting(outcome, [None] * len(outcome.attachments), len(outcome.attachments))
+                    for i, doc in enumerate(outcome.attachments):
+                        pending[extract.submit(doc.path, doc.sha256, doc.content_type, doc.url)] = (
+                            "extract",
+                            waiting,
+                            i,
+                        )
+                submit_next(host)
+            else:
+                waiting, i = context
+                waiting.readings[i] = _result_or(future, None)
+                waiting.left -= 1
+                if waiting.left == 0:
+                    settle(waiting.outcome, waiting.readings)
+            if writer.due():
+                writer.flush()
+    writer.flush()
+    return len(seen)
+
+
+def _by_link_host(found: list[Found]) -> dict[str, list[Found]]:
+    grouped: dict[str, list[Found]] = {}
+    for item in found:
+        grouped.setdefault(urlsplit(item.link.url).netloc, []).append(item)
+    return grouped
+
+
+def _discovered(
+    future: PrefectFuture, host: str, sources: list[Source], state: CrawlState, writer: Writer
+) -> list[Found]:
+    try:
+        result: Discovery = future.result()
+    except Exception as exc:
+        result = Discovery(host, failures={s.url: f"discovery failed: {exc}".splitlines()[0] for s in sources})
+    state.listings.update(result.listings)
+    state.robots.update(result.robots)
+    for url, reason in result.failures.items():
+        writer.listing_failed(url, reason)
+    return result.found
+
+
+def _fetched(future: PrefectFuture, chunk: list[Found]) -> ChunkResult:
+    try:
+        return future.result()
+    except Exception as exc:
+        reason = f"fetch task failed: {exc.__class__.__name__}: {exc}".splitlines()[0]
+        return ChunkResult([Outcome(found, "failed", error=reason) for found in chunk], {})
+
+
+def _result_or(future: PrefectFuture, default: Any) -> Any:
+    """A task's result; a task that crashed counts as the default (its failure is logged by Prefect)."""
+    try:
+        return future.result()
+    except Exception:
+        return default
+
+
+def _urls(found: list[Found], state: CrawlState) -> list[str]:
+    """The report links and the attachments they were read from last time (for conditional requests)."""
+    urls = [item.link.url for item in found]
+    return urls + [r.rendition for url in urls if (r := state.documents.get(url)) and r.rendition]
