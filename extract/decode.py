@@ -7,6 +7,7 @@ strictly with it. Strict decoding is a strong test for multi-byte encodings
 (a clean UTF-8 or GB18030 decode of Chinese text is almost never an accident)
 but no test at all for single-byte ones, which decode any byte sequence; those
 are therefore tried only after the Chinese multi-byte encodings have failed.
+GBK and Big5 are not told apart by strictness either (see ``_chinese_multibyte``).
 
 Detection always runs on the whole document: a prefix cut at an arbitrary
 byte can split a multi-byte character and make a correct encoding look wrong.
@@ -30,9 +31,11 @@ _BOMS = (
 # same bytes identically and also the characters the declared subset lacks,
 # which real pages use anyway. Same for Big5 and Big5-HKSCS.
 _SUPERSETS = {"gbk": "gb18030", "gb2312": "gb18030", "big5": "big5hkscs", "cp950": "big5hkscs"}
+_CHINESE = ("gb18030", "big5hkscs")  # the codecs the supersets above map every Chinese charset name to
 _ALIASES = {"x-gbk": "gbk", "x-gb2312": "gb2312", "x-big5": "big5", "unicode": "utf-16"}
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _CT_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _SNIFF_BYTES = 4096  # where browsers look for <meta charset> too; the regex is ASCII, so a cut is harmless
 
@@ -58,12 +61,13 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
     text = _strict(data, "utf-8")
     if text is not None:
         return text
-    candidates = [c for c in (_codec(declared), _codec(_meta_charset(data))) if c and c != "utf-8"]
+    named = (_codec(declared), _codec(_meta_charset(data)), _codec(_xml_encoding(data)))
+    candidates = [c for c in dict.fromkeys(named) if c and c != "utf-8"]
     deferred = [c for c in candidates if _single_byte(c)]
     for encoding in candidates:
-        if encoding not in deferred and (text := _strict(data, encoding)) is not None:
+        if encoding not in deferred and encoding not in _CHINESE and (text := _strict(data, encoding)) is not None:
             return text
-    text = _chinese_multibyte(data)
+    text = _chinese_multibyte(data, [c for c in candidates if c in _CHINESE])
     if text is not None:
         return text
     for encoding in deferred:
@@ -72,9 +76,16 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
     return _detected(data)
 
 
-def _chinese_multibyte(data: bytes) -> str | None:
-    """GB18030 or Big5, when exactly one decodes strictly, or the one that reads as Chinese when both do."""
-    decoded = [t for t in (_strict(data, "gb18030"), _strict(data, "big5hkscs")) if t is not None]
+def _chinese_multibyte(data: bytes, declared: list[str]) -> str | None:
+    """GB18030 or Big5, when exactly one decodes strictly, or the one that reads as Chinese when both do.
+
+    Nearly every Big5 byte pair is also a valid GBK pair, so a page's naming
+    of one of them proves little (a Big5 page served as "gbk" decodes without
+    an error into nonsense): the text decides, and the declaration (header
+    first) only breaks a tie, when the text is too short to tell.
+    """
+    order = dict.fromkeys([*declared, *_CHINESE])
+    decoded = [t for t in (_strict(data, enc) for enc in order) if t is not None]
     if not decoded:
         return None
     return max(decoded, key=lambda t: sum(t.count(ch) for ch in _COMMON))
@@ -88,6 +99,12 @@ def _detected(data: bytes) -> str:
     if best is not None:
         return str(best)
     return data.decode("utf-8", errors="replace")
+
+
+def _xml_encoding(data: bytes) -> str | None:
+    """The encoding an XHTML page names in its XML declaration (which lxml's HTML parser does not read)."""
+    m = _XML_ENCODING.match(data, 0, 512)
+    return m.group(1).decode("ascii").lower() if m else None
 
 
 def _meta_charset(data: bytes) -> str | None:

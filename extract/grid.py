@@ -27,24 +27,31 @@ class Grid(NamedTuple):
     spans: list[list[bool]]  # True where a position repeats a merged cell whose top-left is elsewhere
 
 
-def expand(rows: Sequence[Sequence[Cell]]) -> Grid:
+def expand(rows: Sequence[Sequence[Cell]], groups: Sequence[int] = ()) -> Grid:
     """Place cells row by row in the first free column, the way the HTML table model does.
 
-    A rowspan running past the last row is cut at the last row (rows are never
-    invented); a colspan widens the table. Ragged rows stay ragged: a row
+    ``groups`` are the sizes of the row groups (<thead>, <tbody>, <tfoot>), in
+    order; by default all rows form one. A rowspan running past the last row
+    of its group is cut there, as browsers do (rows are never invented), and
+    rowspan 0 runs to the end of its group; a colspan widens the table. Ragged rows stay ragged: a row
     printed with fewer cells than its neighbours is not given blank cells it
     does not have (a short row must be reported, not read as blanks); only a
     hole inside a row, left between merged cells, is filled with "".
     """
     n = len(rows)
+    ends: list[int] = []
+    for size in groups or (n,):
+        ends += [len(ends) + size] * size
+    ends += [n] * (n - len(ends))
     slots: list[dict[int, tuple[str, bool]]] = [{} for _ in range(n)]
     for r, cells in enumerate(rows):
         taken = slots[r]
         col = 0
+        left = min(ends[r], n) - r
         for text, rowspan, colspan in cells:
             while col in taken:
                 col += 1
-            height = n - r if rowspan == 0 else min(max(rowspan, 1), MAX_ROWSPAN, n - r)
+            height = left if rowspan == 0 else min(max(rowspan, 1), MAX_ROWSPAN, left)
             width = min(max(colspan, 1), MAX_COLSPAN)
             for dr in range(height):
                 below = slots[r + dr]
@@ -58,9 +65,9 @@ def expand(rows: Sequence[Sequence[Cell]]) -> Grid:
     return Grid(texts, spans)
 
 
-def grid_table(rows: Sequence[Sequence[Cell]], index: int) -> Table:
-    """A reader's table block: the expanded grid, with exact column positions."""
-    grid = expand(rows)
+def grid_table(rows: Sequence[Sequence[Cell]], index: int, groups: Sequence[int] = ()) -> Table:
+    """A reader's table block: the expanded grid, with exact column positions (``groups`` as in ``expand``)."""
+    grid = expand(rows, groups)
     return Table(rows=grid.texts, index=index, exact_grid=True, spans=grid.spans)
 
 

@@ -39,6 +39,11 @@ _ASCII_SPACE = " \t\n\r\f"
 _SPACES = re.compile(f"[{_ASCII_SPACE}]+")
 _BREAKS = re.compile(r" ?\x00[\x00 ]*")
 _DIGITS = re.compile(r"\s*(\d+)")
+_HIDDEN = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+# CSS Text 3 segment breaks: a source line break between two East Asian wide characters is removed, not
+# made a space (Word and CMS editors wrap their source inside Chinese words: "年度\r\n报告").
+_WIDE = "\u2e80-\u303f\u3040-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff01-\uff60\uffe0-\uffe6"
+_CJK_BREAK = re.compile(f"(?<=[{_WIDE}])[ \t]*[\r\n][{_ASCII_SPACE}]*(?=[{_WIDE}])")
 
 _PARSER = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
 
@@ -76,7 +81,7 @@ class _Walker:
 
     def visit(self, el: etree._Element) -> None:
         tag = el.tag
-        if tag in _SKIP or not isinstance(tag, str):
+        if tag in _SKIP or not isinstance(tag, str) or _hidden(el):
             return
         if tag == "br":
             self.flush()
@@ -99,7 +104,8 @@ class _Walker:
         """Emit ``table`` as a Table block if it holds data; False leaves it to be walked as layout."""
         if next(table.iterdescendants("table"), None) is not None:
             return False
-        cells = [[c for c in tr if c.tag in _CELLS] for tr in _rows(table)]
+        groups = [[[c for c in tr if c.tag in _CELLS and not _hidden(c)] for tr in group] for group in _groups(table)]
+        cells = [row for group in groups for row in group]
         texts = [[_cell_text(c) for c in row] for row in cells]
         if not holds_data(texts):
             return False
@@ -110,24 +116,43 @@ class _Walker:
             [(text, _span(c.get("rowspan")), _span(c.get("colspan"))) for c, text in zip(row, line, strict=True)]
             for row, line in zip(cells, texts, strict=True)
         ]
-        self.blocks.append(grid_table(grid, self.tables))
+        self.blocks.append(grid_table(grid, self.tables, [len(group) for group in groups]))
         self.tables += 1
         return True
 
 
-def _rows(table: etree._Element) -> list[etree._Element]:
-    """The table's own rows, header group first and footer group last, as browsers lay them out."""
-    head: list[etree._Element] = []
-    body: list[etree._Element] = []
-    foot: list[etree._Element] = []
+def _groups(table: etree._Element) -> list[list[etree._Element]]:
+    """The table's visible row groups, the (first) header first and footer last, as browsers lay them out.
+
+    A rowspan ends with its row group, so the groups stay apart; rows written
+    straight in the table (lxml adds no implied <tbody>) form groups of their own.
+    """
+    head: list[list[etree._Element]] = []
+    body: list[list[etree._Element]] = []
+    foot: list[list[etree._Element]] = []
+    loose: list[etree._Element] | None = None
     for child in table:
         tag = child.tag
         if tag == "tr":
-            body.append(child)
-        elif tag in _GROUPS:
-            rows = [tr for tr in child if tr.tag == "tr"]
-            (head if tag == "thead" else foot if tag == "tfoot" else body).extend(rows)
+            if loose is None:
+                loose = []
+                body.append(loose)
+            if not _hidden(child):
+                loose.append(child)
+            continue
+        loose = None
+        if tag in _GROUPS and not _hidden(child):
+            rows = [tr for tr in child if tr.tag == "tr" and not _hidden(tr)]
+            (head if tag == "thead" and not head else foot if tag == "tfoot" and not foot else body).append(rows)
     return head + body + foot
+
+
+def _hidden(el: etree._Element) -> bool:
+    """Not drawn at all (``display:none`` or ``hidden``): a browser lays the page out as if it were absent."""
+    style = el.get("style")
+    if style is not None and ("none" in style or "NONE" in style or "None" in style) and _HIDDEN.search(style):
+        return True
+    return el.get("hidden") is not None
 
 
 def _cell_text(cell: etree._Element) -> str:
@@ -143,7 +168,7 @@ def _cell_text(cell: etree._Element) -> str:
         if not _blank(child.tail):
             break
         tag = child.tag
-        if tag == "br" or tag in _SKIP or not isinstance(tag, str):
+        if tag == "br" or tag in _SKIP or not isinstance(tag, str) or _hidden(child):
             return ""
         el = child
     if len(el) == 0:
@@ -165,7 +190,7 @@ def _collect(el: etree._Element, parts: list[str]) -> None:
         tag = child.tag
         if tag == "br":
             parts.append(_BREAK)
-        elif isinstance(tag, str) and tag not in _SKIP:
+        elif isinstance(tag, str) and tag not in _SKIP and not _hidden(child):
             block = tag in _BLOCK
             if block:
                 parts.append(_BREAK)
@@ -178,6 +203,8 @@ def _collect(el: etree._Element, parts: list[str]) -> None:
 
 def _tidy(text: str) -> str:
     """Collapse ASCII whitespace like a browser; structural breaks become single newlines."""
+    if "\n" in text or "\r" in text:
+        text = _CJK_BREAK.sub("", text)
     text = _SPACES.sub(" ", text)
     if _BREAK in text:
         text = _BREAKS.sub("\n", text)

@@ -14,10 +14,18 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Literal
 
-BLANKS = frozenset({"", "-", "--", "—", "——", "–", "/", "／", "\\", "无", "－", "空", "/ ", "—-"})
+# Traditional forms included: cells are parsed from the raw text, before any OpenCC conversion.
+BLANKS = frozenset({"", "-", "--", "—", "——", "–", "/", "／", "\\", "无", "無", "－", "空", "/ ", "—-"})
 # Multipliers to 万元 for money; counts accept a 万 multiplier only.
-_MONEY_UNITS = {"万元": Decimal(1), "元": Decimal("0.0001"), "亿元": Decimal(10000), "千元": Decimal("0.1")}
-_COUNT_UNITS = ("件", "个", "项", "条", "次", "宗", "人次", "家", "起", "份", "篇")
+_MONEY_UNITS = {
+    "万元": Decimal(1),
+    "萬元": Decimal(1),
+    "元": Decimal("0.0001"),
+    "亿元": Decimal(10000),
+    "億元": Decimal(10000),
+    "千元": Decimal("0.1"),
+}
+_COUNT_UNITS = ("件", "个", "個", "项", "項", "条", "條", "次", "宗", "人次", "家", "起", "份", "篇")
 _NUMBER = re.compile(r"^([+-]?)(\d+(?:\.\d+)?)$")
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 # Digits on both sides of a space: two numbers run together ("10 20"), unless grouped in thousands ("12 345").
@@ -67,7 +75,7 @@ def parse_cell(raw: str, *, money: bool = False) -> CellValue:
             if text.endswith(unit):
                 text = text[: -len(unit)]
                 break
-        if text.endswith("万"):
+        if text.endswith(("万", "萬")):
             text, multiplier = text[:-1], Decimal(10000)
     if _THOUSANDS.match(text):
         text = text.replace(",", "")

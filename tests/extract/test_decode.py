@@ -39,6 +39,28 @@ def test_a_header_saying_latin1_does_not_turn_gbk_into_mojibake():
     assert decode_text(html.encode("gbk"), declared="iso-8859-1") == html
 
 
+@pytest.mark.parametrize(
+    ("meta", "header"),
+    [('<meta charset="big5">', "gbk"), ('<meta charset="gbk">', None), ("", "gb2312"), ("", None)],
+    ids=["big5-served-as-gbk", "big5-declared-gbk", "header-gb2312", "undeclared"],
+)
+def test_big5_is_told_from_gbk_by_its_text_not_by_what_is_declared(meta, header):
+    """Almost every Big5 byte pair is a GBK pair too: a wrong declaration would decode cleanly into nonsense."""
+    html = page(TRADITIONAL * 3, meta)
+    assert decode_text(html.encode("big5"), declared=header) == html
+
+
+def test_a_gbk_page_served_as_big5_still_reads_as_gbk():
+    html = page(REPORT * 3, '<meta charset="big5">')
+    assert decode_text(html.encode("gbk"), declared="big5") == html
+
+
+@pytest.mark.parametrize("encoding", ["gb2312", "GBK", "big5"])
+def test_the_xml_declaration_of_an_xhtml_page_names_its_encoding(encoding):
+    html = f'<?xml version="1.0" encoding="{encoding}"?>\n' + page(TRADITIONAL if encoding == "big5" else REPORT)
+    assert decode_text(html.encode(encoding)) == html
+
+
 def test_a_real_latin1_page_is_read_as_declared():
     html = page("Rapport annuel : café, naïve façade, 100 µg")
     assert decode_text(html.encode("latin-1"), declared="iso-8859-1") == html

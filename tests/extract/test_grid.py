@@ -114,3 +114,19 @@ def test_only_tables_pairing_short_labels_with_values_hold_data():
     assert not holds_data([["栏目", "正文" * (MAX_CELL_TEXT // 2 + 1)]])
     assert not holds_data([])
     assert not holds_data([["\xa0", " "], ["\u3000", ""]])
+
+
+def test_rowspans_stop_at_the_end_of_their_row_group():
+    rows = [[("h", 9, 1), ("x", 1, 1)], [("a", 0, 1), ("1", 1, 1)], [("2", 1, 1)], [("f", 5, 1), ("3", 1, 1)]]
+    grid = expand(rows, groups=[1, 2, 1])
+    assert grid.texts == [["h", "x"], ["a", "1"], ["a", "2"], ["f", "3"]]
+    assert expand(rows).texts[1] == ["h", "a", "1"]  # one group: the header's rowspan covers every row
+
+
+@given(tilings(), st.integers(0, 7))
+def test_group_boundaries_never_change_a_table_whose_spans_respect_them(case, cut):
+    rows, rects, _ = case
+    cut = min(cut, len(rows))
+    if any(top < cut < top + h for top, _, h, _ in rects):
+        return
+    assert expand(rows, groups=[cut, len(rows) - cut]) == expand(rows)

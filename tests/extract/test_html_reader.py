@@ -174,9 +174,68 @@ def test_labels_split_over_runs_and_breaks():
     assert only_table(doc).rows == [["(三)不予公开\n1.属于\n国家秘密", "0"]]
 
 
-def test_source_line_breaks_inside_a_label_render_as_one_space():
-    doc = read_html("<table><tr><td>自然\n      人</td><td>  1 </td></tr></table>".encode())
-    assert only_table(doc).rows == [["自然 人", "1"]]
+@pytest.mark.parametrize(
+    ("source", "shown"),
+    [
+        ("自然\n      人", "自然人"),  # CSS Text 3: a segment break between two wide characters is removed
+        ("年度\r\n报告（2024）", "年度报告（2024）"),
+        ("自然 人", "自然 人"),  # a space typed in the text stays a space
+        ("2024\n年", "2024 年"),  # beside a narrow character a segment break is a space
+        ("申请\n 10 件", "申请 10 件"),
+    ],
+)
+def test_source_line_breaks_render_as_browsers_render_them(source, shown):
+    doc = read_html(f"<table><tr><td>{source}</td><td>  1 </td></tr></table>".encode())
+    assert only_table(doc).rows == [[shown, "1"]]
+
+
+def test_hidden_cells_rows_and_runs_are_not_there():
+    page = (
+        "<table><tr><td>规章</td><td style='display:none'>99</td><td>1<span style='DISPLAY: NONE'>7</span></td></tr>"
+        "<tr style='display:none'><td>隐藏</td><td>5</td></tr><tr><td hidden>x</td><td>行政许可</td><td>2</td></tr>"
+        "</table><div style='display:none'><p>北京市2018年政府信息公开工作年度报告</p></div><p>正文</p>"
+    )
+    doc = read_html(page.encode())
+    assert only_table(doc).rows == [["规章", "1"], ["行政许可", "2"]]
+    assert blocks(doc)[1:] == ["正文"]
+
+
+def test_a_rowspan_ends_with_its_row_group():
+    page = (
+        "<table><thead><tr><td rowspan='5'>项目</td><td>件数</td></tr></thead>"
+        "<tbody><tr><td>规章</td><td>1</td></tr><tr><td rowspan='0'>许可</td><td>2</td></tr><tr><td>3</td></tr></tbody>"
+        "<tr><td>合计</td><td rowspan='9'>6</td></tr></table>"
+    )
+    assert only_table(read_html(page.encode())).rows == [
+        ["项目", "件数"],
+        ["规章", "1"],
+        ["许可", "2"],
+        ["许可", "3"],
+        ["合计", "6"],
+    ]
+
+
+def test_missing_end_tags_and_odd_span_values_read_as_browsers_do():
+    page = "<table><tr><td rowspan='2.0'>项目<td colspan='0'>件数<td colspan='2.5'>合计<tr><td>1<td>2<td>3</table>"
+    assert only_table(read_html(page.encode())).rows == [["项目", "件数", "合计", "合计"], ["项目", "1", "2", "3"]]
+
+
+def test_word_markup_reads_as_word_shows_it():
+    cell = (
+        "<td width=68 valign=top style='border:solid windowtext 1.0pt;mso-border-alt:solid windowtext .5pt'>"
+        "<p class=MsoNormal><![if !supportLists]><span lang=EN-US>1.<span style='font:7.0pt \"Times New Roman\"'>"
+        "&nbsp;&nbsp; </span></span><![endif]><span style='font-family:宋体'>属于国家</span><span>秘\r\n密"
+        "<span lang=EN-US><o:p></o:p></span></span></p></td>"
+    )
+    page = (
+        "<html xmlns:o='urn:schemas-microsoft-com:office:office'><head><!--[if gte mso 9]><xml><o:x>2019</o:x>"
+        f"</xml><![endif]--></head><body><table><tr>{cell}<td><p class=MsoNormal><span lang=EN-US>3<o:p></o:p>"
+        "</span></p></td></tr><![if !supportMisc]><tr height=0><td style='border:none'></td></tr><![endif]>"
+        "</table></body></html>"
+    )
+    table = only_table(read_html(page.encode()))
+    assert table.rows[0] == ["1.\xa0\xa0 属于国家秘密", "3"]
+    assert all(not c.strip() for c in table.rows[1])  # Word's ghost row: blank cells, never values
 
 
 def test_blank_cells_stay_as_blank_positions():
@@ -211,8 +270,17 @@ def test_malformed_spans_do_not_break_the_grid():
         ("", "gbk", "text/html; charset=GBK"),
         ("", "gbk", "text/html; charset=iso-8859-1"),
         ('<meta charset="gbk">', "utf-8-sig", "text/html; charset=gbk"),
+        ('<meta charset="utf-8"><meta http-equiv="Content-Type" content="text/html; charset=gbk">', "gbk", None),
     ],
-    ids=["gb2312-in-meta", "gbk-undeclared", "gbk-declared-utf8", "header-only", "header-wrong", "utf8-bom"],
+    ids=[
+        "gb2312-in-meta",
+        "gbk-undeclared",
+        "gbk-declared-utf8",
+        "header-only",
+        "header-wrong",
+        "utf8-bom",
+        "two-metas",
+    ],
 )
 def test_pages_read_right_whatever_their_charset_says(meta, encoding, content_type):
     table_html, numbers = section3_html()
