@@ -1,7 +1,6 @@
 """Accuracy per rendering style: any ``render(variant, style) -> (bytes, content_type)`` scored cell by cell.
 
-Shared by the style measurements (``measure_html.py``; ``measure_pdf.py``
-can use it too): each style writes the baseline report and a
+Shared by the style measurements (``measure_html.py``, ``measure_pdf.py``): each style writes the baseline report and a
 mixed-perturbation one, in both formats, over ``seeds`` seeds.
 """
 
