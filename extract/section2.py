@@ -12,7 +12,7 @@ from functools import lru_cache
 from extract.cells import CellReader
 from extract.labels import Matcher, parse_label
 from extract.model import Table
-from extract.table_rows import rows_of, take_values
+from extract.table_rows import leading_values, names_nothing, rows_of, take_values
 from gongkai.metrics import Metric, metrics_for
 
 
@@ -65,7 +65,12 @@ def read_section2(table: Table, fmt: str, cells: CellReader, previous: Header | 
                 )
             )
             continue
-        values = take_values(row, len(active), [p for p, _ in active], table.exact_grid)
+        positions = [p for p, _ in active]
+        if table.exact_grid:
+            row = row.cut(min(positions))
+        else:
+            row = leading_values(row, lambda text: names_nothing(text, (row_match, col_match)), keep=1)
+        values = take_values(row, len(active), positions, table.exact_grid)
         if values is None:
             if row.is_data:
                 cells.issues.append(

@@ -16,7 +16,7 @@ from functools import lru_cache
 from extract.cells import CellReader
 from extract.labels import Label, Matcher, parse_label
 from extract.model import Table
-from extract.table_rows import Row, is_padding, rows_of, take_values
+from extract.table_rows import Row, is_padding, leading_values, names_nothing, rows_of, take_values
 from gongkai.metrics import APPLICANT_CODES, APPLICANTS, Metric, metrics_for
 
 _APPLICANT_MATCH = Matcher([(a.code, a.label) for a in APPLICANTS], threshold=0.7)
@@ -164,7 +164,13 @@ def read_section3(table: Table, fmt: str, cells: CellReader, previous: Columns |
     ctx = _Context()
     matchers = _row_matchers(fmt)
     trusted = table.exact_grid or columns.positions is not None
+    top, group_match, items = matchers
+    label_matchers = (top, group_match, *items.values())
     for row in rows[first_data:]:
+        if table.exact_grid and columns.positions:
+            row = row.cut(min(columns.positions))
+        elif not table.exact_grid:
+            row = leading_values(row, lambda text: names_nothing(text, label_matchers), keep=1)
         if not row.labels and not row.is_data:
             continue
         code = _identify(row, ctx, matchers)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from extract.cells import CellReader
 from extract.labels import Label, Matcher, parse_label, similarity
 from extract.model import Table
-from extract.table_rows import Row, rows_of, take_values
+from extract.table_rows import Row, leading_values, names_nothing, rows_of, take_values
 from gongkai.metrics import S4_GROUPS, S4_OUTCOMES
 
 _N = len(S4_GROUPS) * len(S4_OUTCOMES)
@@ -42,25 +42,32 @@ def _spanning(row: Row, p: int, exact: bool) -> str:
     return next((row.cells[i] for i in range(p - 1, -1, -1) if row.cells[i].strip()), "")
 
 
+def _code_at(table: Table, header: list[Row], p: int) -> str | None:
+    """The (proceeding, outcome) metric of column ``p`` from the header cells stacked above it."""
+    group = outcome = None
+    for row in header:
+        if p < len(row.cells):
+            kind = _classify(parse_label(row.cells[p]).words)
+            if kind is None and not table.exact_grid:
+                kind = _classify(parse_label(_spanning(row, p, False)).words)
+                kind = kind if kind and kind[0] == "group" else None
+            if kind and kind[0] == "group":
+                group = kind[1]
+            elif kind:
+                outcome = kind[1]
+    return f"s4.{group}.{outcome}" if group and outcome else None
+
+
 def _by_position(table: Table, header: list[Row], positions: list[int]) -> list[str] | None:
-    """Each column's (proceeding, outcome) from the header cells stacked above it; all fifteen must differ."""
-    out = []
-    for p in positions:
-        group = outcome = None
-        for row in header:
-            if p < len(row.cells):
-                kind = _classify(parse_label(row.cells[p]).words)
-                if kind is None and not table.exact_grid:
-                    kind = _classify(parse_label(_spanning(row, p, False)).words)
-                    kind = kind if kind and kind[0] == "group" else None
-                if kind and kind[0] == "group":
-                    group = kind[1]
-                elif kind:
-                    outcome = kind[1]
-        if not group or not outcome:
-            return None
-        out.append(f"s4.{group}.{outcome}")
-    return out if len(set(out)) == _N else None
+    """Each column's metric from its header; all fifteen must be named, and differ."""
+    named = [code for code in (_code_at(table, header, p) for p in positions) if code]
+    return named if len(named) == len(positions) and len(set(named)) == _N else None
+
+
+def _header_columns(table: Table, header: list[Row], width: int) -> list[int] | None:
+    """In an exact grid, the fifteen columns whose headers name a metric: values whatever their cells hold."""
+    named = [p for p in range(width) if _code_at(table, header, p)]
+    return named if len(named) == _N else None
 
 
 def _by_standard_order(header: list[Row]) -> list[str] | None:
@@ -92,7 +99,12 @@ def read_section4(table: Table, fmt: str, cells: CellReader, previous: None = No
     row, header = rows[k], rows[:k]
     codes = None
     values = None
-    positions = [i for i in range(row.last_label + 1, len(row.cells))]
+    named = _header_columns(table, header, len(row.cells)) if table.exact_grid else None
+    if named is not None:
+        row = row.cut(named[0])
+    elif not table.exact_grid:
+        row = leading_values(row, lambda text: names_nothing(text, (_HEADER_MATCH,)), keep=0)
+    positions = named or [i for i in range(row.last_label + 1, len(row.cells))]
     if len(positions) >= _N:
         # A text export that kept its padding lines its header up over its values as a grid does.
         codes = _by_position(table, header, positions[:_N])
