@@ -19,6 +19,8 @@ from extract.model import Table
 from extract.table_rows import Row, is_padding, leading_values, names_nothing, rows_of, take_values
 from gongkai.metrics import APPLICANT_CODES, APPLICANTS, Metric, metrics_for
 
+_APPLICANT_LABELS = {a.code: a.label for a in APPLICANTS}  # the standard's column headers, for provenance
+
 _APPLICANT_MATCH = Matcher([(a.code, a.label) for a in APPLICANTS], threshold=0.7)
 _GROUP_HEADERS = ("申请人情况", "法人或其他组织")
 
@@ -199,7 +201,7 @@ def read_section3(table: Table, fmt: str, cells: CellReader, previous: Columns |
             )
             continue
         for applicant, (pos, raw) in zip(columns.applicants, values, strict=True):
-            cells.add(code, applicant, raw, table, row.index, pos, row.label_text(), applicant)
+            cells.add(code, applicant, raw, table, row.index, pos, row.label_text(), _APPLICANT_LABELS[applicant])
     return columns
 
 

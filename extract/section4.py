@@ -13,7 +13,7 @@ from extract.cells import CellReader
 from extract.labels import Label, Matcher, parse_label, similarity
 from extract.model import Table
 from extract.table_rows import Row, leading_values, names_nothing, rows_of, take_values
-from gongkai.metrics import S4_GROUPS, S4_OUTCOMES
+from gongkai.metrics import BY_CODE, S4_GROUPS, S4_OUTCOMES
 
 _N = len(S4_GROUPS) * len(S4_OUTCOMES)
 
@@ -128,4 +128,5 @@ def read_section4(table: Table, fmt: str, cells: CellReader, previous: None = No
         )
         return
     for code, (pos, raw) in zip(codes, values, strict=True):
-        cells.add(code, None, raw, table, row.index, pos, code.split(".")[1], code.split(".")[2])
+        metric = BY_CODE[code]
+        cells.add(code, None, raw, table, row.index, pos, metric.row_label, metric.col_label or "")
