@@ -1,10 +1,11 @@
 """Fetching a chunk of one host's report links (the body of the fetch task).
 
 Each report page is fetched conditionally and archived before parsing. An
-HTML page is read here, because whether its attachments are needed at all
-depends on what it holds (see ``flows.rendition``); PDF and Word documents
-are returned unread, for extraction tasks of their own. One URL's failure
-is recorded on its outcome and never stops the chunk.
+HTML page is read during the task (on ``flows.read_pool``'s workers),
+because whether its attachments are needed at all depends on what it holds
+(see ``flows.rendition``); PDF and Word documents are returned unread, for
+extraction tasks of their own. One URL's failure is recorded on its outcome
+and never stops the chunk.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from pathlib import Path
 
 from extract.model import Report
 from extract.sniff import kind_of
+from flows import read_pool
 from flows.crawl_listing import Found
 from flows.discover import parse_page
-from flows.extraction import read_or_none
 from flows.http_client import PoliteClient
 from flows.rendition import Rendition, has_section3
 from flows.responses import Fetched, FetchError
@@ -59,11 +60,12 @@ def fetch_chunk(
     settings: CrawlSettings,
     raw_dir: str,
 ) -> ChunkResult:
-    """Fetch the chunk's pages ahead on helper threads while this one reads them, in order.
+    """Fetch the chunk's pages ahead on helper threads, reading each on the pool once archived; this thread
+    takes the readings in order and fetches the attachments a page needs.
 
     Fetching and archiving are mostly waiting (on the server, on fsync) and
-    reading is mostly CPU, so pages arrive while others are read; with two
-    fetchers, one's request is in flight while the other archives. Politeness
+    reading is CPU, so pages arrive while others are read; with two fetchers,
+    one's request is in flight while the other archives. Politeness
     is the host gate's job and holds across all threads: one request per host
     at a time, the interval between them, attachments queued at the same gate.
     """
@@ -71,7 +73,7 @@ def fetch_chunk(
     with PoliteClient(settings, robots, not_before) as client:
         ahead = ThreadPoolExecutor(FETCHERS, thread_name_prefix="fetch-ahead")
         try:
-            pages = ahead.map(lambda item: _fetch_page(client, item, records, archive_dir), found)
+            pages = ahead.map(lambda item: _fetch_page(client, item, records, archive_dir, settings.readers), found)
             outcomes = [
                 _read_page(client, item, page, records, archive_dir) for item, page in zip(found, pages, strict=True)
             ]
@@ -81,9 +83,9 @@ def fetch_chunk(
 
 
 def _fetch_page(
-    client: PoliteClient, found: Found, records: dict[str, DocumentRecord], raw_dir: Path
-) -> Outcome | tuple[Fetched, Rendition]:
-    """The report link's outcome when no reading is needed, else the fetched and archived HTML page."""
+    client: PoliteClient, found: Found, records: dict[str, DocumentRecord], raw_dir: Path, readers: int
+) -> Outcome | tuple[Fetched, Rendition, read_pool.Reading]:
+    """The report link's outcome when no reading is needed, else the archived HTML page and its reading."""
     url = found.link.url
     previous = records.get(url)
     try:
@@ -99,27 +101,26 @@ def _fetch_page(
         return Outcome(found, "unchanged", page=page)
     if page.kind != "html":
         return Outcome(found, "fetched", attachments=[page])
-    return got, page
+    return got, page, read_pool.submit(got.body or b"", page.content_type, page.url, readers)
 
 
 def _read_page(
     client: PoliteClient,
     found: Found,
-    fetched_page: Outcome | tuple[Fetched, Rendition],
+    fetched_page: Outcome | tuple[Fetched, Rendition, read_pool.Reading],
     records: dict[str, DocumentRecord],
     raw_dir: Path,
 ) -> Outcome:
     """Read an HTML report page, fetching its attachments when its own tables do not hold the report."""
     if isinstance(fetched_page, Outcome):
         return fetched_page
-    got, page = fetched_page
+    got, page, reading = fetched_page
     previous = records.get(found.link.url)
-    data = got.body or b""
-    report = read_or_none(data, page.content_type, page.url)
+    report = reading()
     if report is not None and has_section3(report):
         return Outcome(found, "fetched", page=page, report=report)
     outcome = Outcome(found, "fetched", page=page, report=report)
-    for link in parse_page(data, got.url, got.content_type).attachments[:MAX_ATTACHMENTS]:
+    for link in parse_page(got.body or b"", got.url, got.content_type).attachments[:MAX_ATTACHMENTS]:
         chosen_before = previous is not None and previous.rendition == link.url
         try:
             fetched = client.get(link.url, **_validators(records.get(link.url) if chosen_before else None))

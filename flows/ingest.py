@@ -18,9 +18,11 @@ from typing import Any
 
 from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact
+from prefect.context import FlowRunContext
 from prefect.runtime import flow_run
+from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows import dispatch
+from flows import dispatch, read_pool
 from flows.settings import CrawlSettings
 from flows.sources import read_sources
 from flows.state import CrawlState, state_path
@@ -42,9 +44,9 @@ def ingest_flow(
     crawl: dict[str, Any] | None = None,
     check: bool = True,
 ) -> dict[str, Any]:
-    """``crawl`` overrides other ``CrawlSettings`` fields (timeouts, attempts, backoff, chunk size);
+    """``crawl`` overrides other ``CrawlSettings`` fields (timeouts, attempts, backoff, chunk size, readers);
     ``check=False`` skips the quality run (its findings stay as the last run left them)."""
-    settings = CrawlSettings(**{**(crawl or {}), "interval": interval})
+    settings = CrawlSettings(**{**_runner_defaults(), **(crawl or {}), "interval": interval})
     db_path = Path(db)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     state_file = state_path(db_path)
@@ -59,6 +61,7 @@ def ingest_flow(
         raise
     finally:
         writer.close()
+        read_pool.shutdown()
     summary = RunSummary.from_writer(writer, found)
     try:
         if check:
@@ -71,6 +74,13 @@ def ingest_flow(
     create_markdown_artifact(summary.markdown(), key="ingest-summary", description=summary.line())
     get_run_logger().info("ingest %s: %s", run_id, summary.line())
     return summary.counters()
+
+
+def _runner_defaults() -> dict[str, Any]:
+    """On a process-based runner (Dask) fetch tasks read pages in their own thread: the cluster already
+    spreads the work, and a pool started inside a worker would outlive this flow's shutdown of it."""
+    context = FlowRunContext.get()
+    return {} if context is None or isinstance(context.task_runner, ThreadPoolTaskRunner) else {"readers": 0}
 
 
 if __name__ == "__main__":

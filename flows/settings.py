@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from gongkai import __version__
 
@@ -20,6 +20,13 @@ class CrawlSettings:
     the next to the same host; government portals are small servers and often
     ban bursts, so the default errs on the slow side. A robots.txt
     ``Crawl-delay`` larger than the interval wins.
+
+    ``readers`` is how many worker processes read HTML report pages while
+    fetching goes on (see ``flows.read_pool``); 0 reads them in the fetch
+    task's own thread. Fetch tasks on Dask workers read with 0 (the ingest
+    flow sets it on a Dask runner; pass it when calling ``fetch_chunk`` on a
+    worker yourself): the cluster already spreads the work, and a daemonic
+    worker cannot start a pool.
     """
 
     interval: float = 1.0
@@ -34,3 +41,4 @@ class CrawlSettings:
     max_listing_pages: int = 200
     chunk_size: int = 25  # report pages per fetch task: keeps Prefect's per-task cost under 10% of the work
     user_agent: str = USER_AGENT
+    readers: int = field(default_factory=lambda: os.cpu_count() or 1)

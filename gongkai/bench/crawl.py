@@ -10,7 +10,10 @@ first-run seconds per report against extraction alone of the same bytes
 for 1,000 pages), and the orchestration overhead: the task runs the first
 run made, priced at what an empty flow run and a no-op task cost Prefect
 here, against the first run's time (target: < 10%). N defaults to 1,000
-(GONGKAI_BENCH_PAGES overrides).
+(GONGKAI_BENCH_PAGES overrides); GONGKAI_BENCH_READERS sets the crawl's
+reader processes (0: read in the fetch task's thread, for comparison). The
+machine's load average is printed too: reading in worker processes only pays
+when cores are free, so a figure means little without it.
 """
 
 from __future__ import annotations
@@ -107,6 +110,9 @@ def bench_crawl() -> None:
     from flows.runners import with_options
 
     pages = int(os.environ.get("GONGKAI_BENCH_PAGES", "1000"))
+    readers = os.environ.get("GONGKAI_BENCH_READERS")
+    crawl = {"readers": int(readers)} if readers else None
+    load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="gongkai-bench-") as tmp:
         work = Path(tmp)
         bodies = build_portal(work / "portal", pages)
@@ -130,6 +136,7 @@ def bench_crawl() -> None:
                     raw_dir=str(work / "raw"),
                     quality_dir=str(work / "quality"),
                     interval=0.0,
+                    crawl=crawl,
                     check=False,
                     return_state=True,
                 )
@@ -145,6 +152,10 @@ def bench_crawl() -> None:
     print(
         f"pages: {pages}; first run: new {counted['new']}, failed {counted['failed']}; "
         f"re-run: unchanged {recounted['unchanged']}, new {recounted['new']}"
+    )
+    load = ", ".join(f"{a:.2f}" for a in load_before + os.getloadavg())
+    print(
+        f"load average (1, 5, 15 min) before, after: {load} on {os.cpu_count()} cores; readers: {readers or 'default'}"
     )
     print(f"extraction alone: {alone:.1f} s ({1000 * alone / pages:.1f} ms/report)")
     print(

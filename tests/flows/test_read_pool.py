@@ -1,0 +1,52 @@
+"""Reading pages in worker processes: the same reports as in-thread reading, and no worker left behind."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from flows import read_pool
+from flows.extraction import read_or_none
+
+RENDITIONS = Path(__file__).resolve().parents[1] / "fixtures" / "renditions"
+
+
+def _alive(pid: int) -> bool:
+    """Running or a zombie (a zombie is a worker nobody waited for)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "X"
+    except FileNotFoundError:
+        return False
+
+
+def test_pool_readings_equal_in_thread_readings_and_come_back_in_order() -> None:
+    pages = sorted(RENDITIONS.glob("*.html"))
+    try:
+        readings = [read_pool.submit(p.read_bytes(), "text/html", p.name, 2) for p in pages]
+        for page, reading in zip(pages, readings, strict=True):
+            report = reading()
+            assert report is not None and report.facts
+            assert report == read_or_none(page.read_bytes(), "text/html", page.name)
+        assert read_pool.submit(b"\x00\x01 not a report", None, "junk", 2)() is None
+    finally:
+        read_pool.shutdown()
+
+
+def test_shutdown_leaves_no_worker_process() -> None:
+    page = next(RENDITIONS.glob("*.html"))
+    read_pool.submit(page.read_bytes(), "text/html", page.name, 2)()
+    pids = list(read_pool._pool._processes)  # the workers, to look for after the shutdown
+    assert pids and all(_alive(pid) for pid in pids)
+    read_pool.shutdown()
+    deadline = time.monotonic() + 5  # the forkserver reaps its children as their exit reaches it
+    while any(_alive(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in pids)
+    assert read_pool._pool is None
+
+
+def test_zero_workers_read_in_the_caller_without_a_pool() -> None:
+    page = next(RENDITIONS.glob("*.html"))
+    reading = read_pool.submit(page.read_bytes(), "text/html", page.name, 0)
+    assert read_pool._pool is None
+    assert reading() == read_or_none(page.read_bytes(), "text/html", page.name)
