@@ -61,7 +61,12 @@ class CellReader:
         value = parsed.value if parsed.status == "number" else None
         if parsed.status == "unreadable":
             self.issues.append(
-                Issue("warning", "unreadable_cell", f"{metric}/{applicant or '-'}: cannot read '{text}' as a number", where)
+                Issue(
+                    "warning",
+                    "unreadable_cell",
+                    f"{metric}/{applicant or '-'}: cannot read '{text}' as a number",
+                    where,
+                )
             )
         fact = Fact(metric, applicant, value, text, where, row_label, col_label)
         self._seen[key] = fact

@@ -71,7 +71,9 @@ def interpret(doc: Document) -> Report:
                 carried[sec] = READERS[sec](table, fmt, cells, carried.get(sec))
     if fmt == "unknown":
         issues.append(
-            Issue("warning", "format_unknown", "no table matches the 2021 or 2019 standard format; no figures were read")
+            Issue(
+                "warning", "format_unknown", "no table matches the 2021 or 2019 standard format; no figures were read"
+            )
         )
     if agency is None:
         issues.append(Issue("warning", "agency_unknown", "the report does not name its agency in a recognisable title"))

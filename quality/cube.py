@@ -84,8 +84,10 @@ class Cube:
         )
         return frame.with_columns(
             *(pl.when(pl.col(c + BLANK) != ABSENT).then(pl.col(c)).alias(c) for c in columns),
-            *(pl.when(pl.col(c + BLANK) != ABSENT).then(pl.col(c + BLANK) == BLANK_CELL).alias(c + BLANK)
-              for c in columns),
+            *(
+                pl.when(pl.col(c + BLANK) != ABSENT).then(pl.col(c + BLANK) == BLANK_CELL).alias(c + BLANK)
+                for c in columns
+            ),
         )
 
     def flat(self) -> tuple[np.ndarray, np.ndarray]:

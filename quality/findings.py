@@ -44,8 +44,9 @@ def cell_name(metric: str | None, applicant: str | None) -> str:
     return f"{metric} / {applicant}" if applicant else str(metric)
 
 
-def build(run_id: str, failures: list[Failure], inputs: Inputs, facts: pl.DataFrame,
-          checks: pl.DataFrame) -> pl.DataFrame:
+def build(
+    run_id: str, failures: list[Failure], inputs: Inputs, facts: pl.DataFrame, checks: pl.DataFrame
+) -> pl.DataFrame:
     """Findings of one run; the ids GX reports are rows of ``facts`` and ``checks``."""
     rows: list[dict] = []
     for failure in failures:
@@ -56,13 +57,17 @@ def build(run_id: str, failures: list[Failure], inputs: Inputs, facts: pl.DataFr
         else:
             rows.append(_whole_column(failure))
     frame = pl.DataFrame(rows, schema={k: v for k, v in FINDING_SCHEMA.items() if k != "run_id"}, orient="row")
-    return frame.with_columns(pl.lit(run_id).alias("run_id")).select(list(FINDING_SCHEMA)).sort(
-        pl.col("rule").replace_strict(RULE_ORDER, list(range(len(RULE_ORDER))), default=len(RULE_ORDER)),
-        "agency",
-        "year",
-        "metric",
-        "applicant",
-        nulls_last=True,
+    return (
+        frame.with_columns(pl.lit(run_id).alias("run_id"))
+        .select(list(FINDING_SCHEMA))
+        .sort(
+            pl.col("rule").replace_strict(RULE_ORDER, list(range(len(RULE_ORDER))), default=len(RULE_ORDER)),
+            "agency",
+            "year",
+            "metric",
+            "applicant",
+            nulls_last=True,
+        )
     )
 
 

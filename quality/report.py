@@ -23,8 +23,9 @@ MAX_AGENCIES = 300  # agency-year rows of the matrix
 MAX_FINDINGS = 3000
 
 
-def write_report(out_dir: Path, findings: pl.DataFrame, *, run_id: str, finished: str, agency_years: int,
-                 checks: int, docs_link: str) -> Path:
+def write_report(
+    out_dir: Path, findings: pl.DataFrame, *, run_id: str, finished: str, agency_years: int, checks: int, docs_link: str
+) -> Path:
     """Render ``index.html`` into ``out_dir`` and return its path."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -34,8 +35,14 @@ def write_report(out_dir: Path, findings: pl.DataFrame, *, run_id: str, finished
         for rid, rule in BY_ID.items()
     ]
     if counts.get(COLUMNS_RULE):
-        rules.append({"id": COLUMNS_RULE, "severity": "error", "title": "column types, ranges, required keys",
-                      "count": counts[COLUMNS_RULE]})
+        rules.append(
+            {
+                "id": COLUMNS_RULE,
+                "severity": "error",
+                "title": "column types, ranges, required keys",
+                "count": counts[COLUMNS_RULE],
+            }
+        )
     broken = findings.filter(pl.col("severity") != INFO)  # info: not checked, not broken
     matrix, hidden = _matrix(broken)
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["j2", "html"]))
@@ -54,9 +61,12 @@ def write_report(out_dir: Path, findings: pl.DataFrame, *, run_id: str, finished
         matrix=matrix,
         matrix_hidden=hidden,
         findings=[
-            {**row, "cell": cell_name(row["metric"], row["applicant"]),
-             "expected": "" if row["expected"] is None else number(row["expected"]),
-             "observed": "" if row["observed"] is None else number(row["observed"])}
+            {
+                **row,
+                "cell": cell_name(row["metric"], row["applicant"]),
+                "expected": "" if row["expected"] is None else number(row["expected"]),
+                "observed": "" if row["observed"] is None else number(row["observed"]),
+            }
             for row in findings.head(MAX_FINDINGS).iter_rows(named=True)
         ],
         findings_hidden=max(findings.height - MAX_FINDINGS, 0),
@@ -70,8 +80,10 @@ def _matrix(findings: pl.DataFrame) -> tuple[list[dict], int]:
     """(agency, year) x rule counts, the reports with the most findings first."""
     keys = ["agency", "year"]
     per = findings.filter(pl.col("agency").is_not_null()).group_by(*keys, "rule").len()
-    totals = per.group_by(keys).agg(pl.col("len").sum().alias("total")).sort(
-        ["total", *keys], descending=[True, False, False]
+    totals = (
+        per.group_by(keys)
+        .agg(pl.col("len").sum().alias("total"))
+        .sort(["total", *keys], descending=[True, False, False])
     )
     cells: dict[tuple, dict[str, int]] = {}
     for agency, year, rule, n in per.iter_rows():

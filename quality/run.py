@@ -93,8 +93,15 @@ def _run(con, out_dir: Path, run_id: str, started: datetime, clock: _Clock) -> Q
     finished = datetime.now(UTC).replace(tzinfo=None)
     agency_years = inputs.reports.height
     n_checks = checks.height + facts.height
-    report = write_report(out_dir, findings, run_id=run_id, finished=f"{finished:%Y-%m-%d %H:%M:%S}",
-                          agency_years=agency_years, checks=n_checks, docs_link=f"{DOCS}/index.html")
+    report = write_report(
+        out_dir,
+        findings,
+        run_id=run_id,
+        finished=f"{finished:%Y-%m-%d %H:%M:%S}",
+        agency_years=agency_years,
+        checks=n_checks,
+        docs_link=f"{DOCS}/index.html",
+    )
     store(con, findings, run_record(run_id, started, finished, agency_years, n_checks, findings.height, str(report)))
     clock.lap("store_report")
     by_rule = Counter(findings["rule"].to_list())

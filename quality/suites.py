@@ -61,7 +61,9 @@ def rules_suite():
 
     suite = gx.ExpectationSuite(name=RULES_SUITE, meta={"version": SUITE_VERSION})
     suite.add_expectation(
-        gxe.ExpectColumnValuesToBeInSet(column="rule", value_set=[r.id for r in RULES], meta=_meta(COLUMNS_RULE, "error"))
+        gxe.ExpectColumnValuesToBeInSet(
+            column="rule", value_set=[r.id for r in RULES], meta=_meta(COLUMNS_RULE, "error")
+        )
     )
     for rule in RULES:
         if rule.checks is not None:

@@ -66,7 +66,9 @@ def validate(ctx, name: str, suite, frame, id_column: str, run_name: str) -> lis
 
     source = ctx.data_sources.add_pandas(f"{name}_source")
     batch = source.add_dataframe_asset(name).add_batch_definition_whole_dataframe("all reports")
-    definition = ctx.validation_definitions.add(gx.ValidationDefinition(name=name, data=batch, suite=ctx.suites.add(suite)))
+    definition = ctx.validation_definitions.add(
+        gx.ValidationDefinition(name=name, data=batch, suite=ctx.suites.add(suite))
+    )
     result = definition.run(
         batch_parameters={"dataframe": frame},
         result_format={**RESULT_FORMAT_BASE, "unexpected_index_column_names": [id_column]},

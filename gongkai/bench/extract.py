@@ -31,7 +31,11 @@ def _html_floor(data: bytes) -> None:
     root = lxml.html.fromstring(data)
     for table in root.iter("table"):
         rows = [
-            [(td.text_content(), int(td.get("rowspan", 1) or 1), int(td.get("colspan", 1) or 1)) for td in tr if td.tag in ("td", "th")]
+            [
+                (td.text_content(), int(td.get("rowspan", 1) or 1), int(td.get("colspan", 1) or 1))
+                for td in tr
+                if td.tag in ("td", "th")
+            ]
             for tr in table.iter("tr")
         ]
         expand(rows)
@@ -105,11 +109,21 @@ def bench_extract(rounds: int = 5) -> dict[str, dict[str, float]]:
         if not docs:
             continue
         ours, base = _time([extract_report, floor], docs, rounds)
-        results[ext] = {"reports_per_s": 1 / ours, "ms_per_report": ours * 1000, "floor_ms": base * 1000, "ratio": ours / base}
-        print(f"{ext:5} {1 / ours:8.1f} reports/s  {ours * 1000:7.1f} ms/report  floor ({floor_name}) {base * 1000:7.1f} ms  ratio {ours / base:4.2f}")
+        results[ext] = {
+            "reports_per_s": 1 / ours,
+            "ms_per_report": ours * 1000,
+            "floor_ms": base * 1000,
+            "ratio": ours / base,
+        }
+        print(
+            f"{ext:5} {1 / ours:8.1f} reports/s  {ours * 1000:7.1f} ms/report  floor ({floor_name}) {base * 1000:7.1f} ms  ratio {ours / base:4.2f}"
+        )
     gongkai = [sys.executable, "-m", "gongkai", "extract"]
     for ext, bare in (
-        ("html", "from gongkai.bench.extract import _html_floor; import sys; _html_floor(open(sys.argv[1], 'rb').read())"),
+        (
+            "html",
+            "from gongkai.bench.extract import _html_floor; import sys; _html_floor(open(sys.argv[1], 'rb').read())",
+        ),
         ("pdf", "from gongkai.bench.extract import _pdf_floor; import sys; _pdf_floor(open(sys.argv[1], 'rb').read())"),
     ):
         files = _files(ext)
@@ -134,5 +148,7 @@ def _peak_memory(extract_report: Callable[..., object]) -> dict[str, float]:
         for i in range(n):
             extract_report(docs[i % len(docs)])
         marks[f"peak_rss_mb_after_{n}"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak RSS: {marks['peak_rss_mb_after_10']:.0f} MB after 10 documents, {marks['peak_rss_mb_after_100']:.0f} MB after 100 more")
+    print(
+        f"peak RSS: {marks['peak_rss_mb_after_10']:.0f} MB after 10 documents, {marks['peak_rss_mb_after_100']:.0f} MB after 100 more"
+    )
     return marks

@@ -38,8 +38,14 @@ def consistent_cells(rng: random.Random, fmt: str, carried_in: dict[str, float],
         result_total = sum(values.values())
         brought = carried_in.get(applicant, 0.0)
         carried_out = float(rng.randint(0, 2))
-        values.update({_S3_TOTAL: result_total, "s3.carried_in": brought, "s3.carried_out": carried_out,
-                       "s3.new": result_total + carried_out - brought})
+        values.update(
+            {
+                _S3_TOTAL: result_total,
+                "s3.carried_in": brought,
+                "s3.carried_out": carried_out,
+                "s3.new": result_total + carried_out - brought,
+            }
+        )
         if values["s3.new"] < 0:  # more carried in than handled: handle it as granted
             values["s3.result.granted"] -= values["s3.new"]
             values[_S3_TOTAL] -= values["s3.new"]
@@ -95,8 +101,24 @@ def build_warehouse(db_path: Path, n_agency_years: int) -> None:
     now = datetime(2025, 2, 1)
     for n, (agency, year, fmt, cells, narrative) in enumerate(synthetic_reports(n_agency_years)):
         doc = f"{n:064x}"
-        docs.append((doc, f"http://example.invalid/{n}", now, "text/html", "bench", agency, year, fmt, "html",
-                     ["一", "二", "三", "四"], _json(narrative), None, "bench", now))
+        docs.append(
+            (
+                doc,
+                f"http://example.invalid/{n}",
+                now,
+                "text/html",
+                "bench",
+                agency,
+                year,
+                fmt,
+                "html",
+                ["一", "二", "三", "四"],
+                _json(narrative),
+                None,
+                "bench",
+                now,
+            )
+        )
         agencies[agency] = (agency, agency, None, None, None)
         for (metric, applicant), value in cells.items():
             for col, v in zip(facts, (doc, metric, applicant, value), strict=True):
@@ -157,9 +179,15 @@ def bench_quality(n_agency_years: int = 10_000) -> dict:
         "stages_cpu": summary.cpu_seconds,
         "setup_seconds": round(built, 2),
     }
-    print(f"quality run over {summary.agency_years:,} agency-years ({summary.checks:,} checks): "
-          f"{seconds:.2f} s wall, {cpu:.2f} s CPU (target: under 15 s); setup {built:.1f} s")
-    print("  stages (wall / CPU s): " + ", ".join(
-        f"{stage} {wall:.2f}/{summary.cpu_seconds.get(stage, 0.0):.2f}" for stage, wall in summary.seconds.items()))
+    print(
+        f"quality run over {summary.agency_years:,} agency-years ({summary.checks:,} checks): "
+        f"{seconds:.2f} s wall, {cpu:.2f} s CPU (target: under 15 s); setup {built:.1f} s"
+    )
+    print(
+        "  stages (wall / CPU s): "
+        + ", ".join(
+            f"{stage} {wall:.2f}/{summary.cpu_seconds.get(stage, 0.0):.2f}" for stage, wall in summary.seconds.items()
+        )
+    )
     print(f"  {summary.findings} findings: " + ", ".join(f"{rule} {n}" for rule, n in summary.by_rule.items()))
     return figures

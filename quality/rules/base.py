@@ -83,8 +83,15 @@ class Rule:
         """
         if callable(expected):
             return pl.concat(
-                self.equation(wide.filter(pl.col("format") == fmt), observed=observed, expected=expected(fmt),
-                              subtract=subtract, metric=metric, applicant=applicant, note=note)
+                self.equation(
+                    wide.filter(pl.col("format") == fmt),
+                    observed=observed,
+                    expected=expected(fmt),
+                    subtract=subtract,
+                    metric=metric,
+                    applicant=applicant,
+                    note=note,
+                )
                 for fmt in FORMATS
             )
         if applicant is None:
@@ -117,8 +124,9 @@ class Rule:
             pl.lit(None, pl.Float64).alias("observed"),
             missing.list.len().cast(pl.Float64).alias("residual"),
             pl.lit(None, pl.String).alias("blank_cells"),
-            pl.format("{} not checked: {} missing or unreadable", pl.lit(self.id), missing.list.join(", "))
-            .alias("note"),
+            pl.format("{} not checked: {} missing or unreadable", pl.lit(self.id), missing.list.join(", ")).alias(
+                "note"
+            ),
         )
         return pl.concat([checked.cast(CHECK_SCHEMA), unchecked.cast(CHECK_SCHEMA)])
 

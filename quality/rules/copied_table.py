@@ -30,22 +30,35 @@ def checks(inputs: Inputs) -> pl.DataFrame:
     bits = value.view(np.int64)
     same = (state[doc] == state[previous]).all(axis=1) & (bits[doc] == bits[previous]).all(axis=1)
     nonzero = (value[doc] != 0).sum(axis=1)
-    return pl.DataFrame(
-        {"doc": doc, "cells": (state[doc] != ABSENT).sum(axis=1), "nonzero": nonzero, "copied": same & (nonzero > 0)}
-    ).select(
-        "doc",
-        pl.lit(RULE.id).alias("rule"),
-        pl.lit("s3").alias("metric"),
-        pl.lit(None, pl.String).alias("applicant"),
-        pl.lit(None, pl.Float64).alias("expected"),
-        pl.col("cells").cast(pl.Float64).alias("observed"),
-        pl.col("copied").cast(pl.Float64).alias("residual"),
-        pl.lit(None, pl.String).alias("blank_cells"),
-        pl.format("{} of them non-zero", pl.col("nonzero")).alias("note"),
-    ).cast(CHECK_SCHEMA)
+    return (
+        pl.DataFrame(
+            {
+                "doc": doc,
+                "cells": (state[doc] != ABSENT).sum(axis=1),
+                "nonzero": nonzero,
+                "copied": same & (nonzero > 0),
+            }
+        )
+        .select(
+            "doc",
+            pl.lit(RULE.id).alias("rule"),
+            pl.lit("s3").alias("metric"),
+            pl.lit(None, pl.String).alias("applicant"),
+            pl.lit(None, pl.Float64).alias("expected"),
+            pl.col("cells").cast(pl.Float64).alias("observed"),
+            pl.col("copied").cast(pl.Float64).alias("residual"),
+            pl.lit(None, pl.String).alias("blank_cells"),
+            pl.format("{} of them non-zero", pl.col("nonzero")).alias("note"),
+        )
+        .cast(CHECK_SCHEMA)
+    )
 
 
 RULE = Rule(
-    "copied_table", "copied_table", "warning", "section 三 table identical to the same agency's previous year",
-    "section 三: all {observed} cells identical to the previous year's report ({note}): likely copied", checks,
+    "copied_table",
+    "copied_table",
+    "warning",
+    "section 三 table identical to the same agency's previous year",
+    "section 三: all {observed} cells identical to the previous year's report ({note}): likely copied",
+    checks,
 )

@@ -15,6 +15,10 @@ from __future__ import annotations
 from quality.rules.base import INCOMPLETE, Rule, empty_checks
 
 RULE = Rule(
-    INCOMPLETE, "incomplete", "info", "equations not checked: a cell they need is missing or unreadable",
-    "{cell}: {note}", lambda inputs: empty_checks(),
+    INCOMPLETE,
+    "incomplete",
+    "info",
+    "equations not checked: a cell they need is missing or unreadable",
+    "{cell}: {note}",
+    lambda inputs: empty_checks(),
 )

@@ -21,6 +21,10 @@ def checks(inputs: Inputs) -> pl.DataFrame:
 
 
 RULE = Rule(
-    "R1", "r1_balance", "error", "requests in = requests handled + carried out (section 三)",
-    "{cell}: expected {expected} = " + " + ".join(INFLOW) + ", observed {observed}", checks,
+    "R1",
+    "r1_balance",
+    "error",
+    "requests in = requests handled + carried out (section 三)",
+    "{cell}: expected {expected} = " + " + ".join(INFLOW) + ", observed {observed}",
+    checks,
 )

@@ -20,6 +20,10 @@ def checks(inputs: Inputs) -> pl.DataFrame:
 
 
 RULE = Rule(
-    "R2", "r2_result_total", "error", "result total = sum of the result rows (section 三)",
-    "{cell}: expected {expected} = sum of leaves, observed {observed}", checks,
+    "R2",
+    "r2_result_total",
+    "error",
+    "result total = sum of the result rows (section 三)",
+    "{cell}: expected {expected} = sum of leaves, observed {observed}",
+    checks,
 )

@@ -19,6 +19,10 @@ def checks(inputs: Inputs) -> pl.DataFrame:
 
 
 RULE = Rule(
-    "R3", "r3_applicant_total", "error", "total column = sum of the six applicant columns (section 三)",
-    "{cell}: expected {expected} = sum of the six applicant columns, observed {observed}", checks,
+    "R3",
+    "r3_applicant_total",
+    "error",
+    "total column = sum of the six applicant columns (section 三)",
+    "{cell}: expected {expected} = sum of the six applicant columns, observed {observed}",
+    checks,
 )

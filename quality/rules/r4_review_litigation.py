@@ -16,7 +16,10 @@ def checks(inputs: Inputs) -> pl.DataFrame:
 
 
 RULE = Rule(
-    "R4", "r4_review_litigation", "error",
+    "R4",
+    "r4_review_litigation",
+    "error",
     "review / litigation total = upheld + corrected + other + pending (section 四)",
-    "{cell}: expected {expected} = sum of outcomes, observed {observed}", checks,
+    "{cell}: expected {expected} = sum of outcomes, observed {observed}",
+    checks,
 )

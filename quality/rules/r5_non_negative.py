@@ -39,6 +39,10 @@ def note() -> pl.Expr:
 
 
 RULE = Rule(
-    "R5", "r5_non_negative", "error", "counts are non-negative integers, amounts non-negative",
-    "{cell}: expected {note}, observed {observed} (raw {raw!r})", None,
+    "R5",
+    "r5_non_negative",
+    "error",
+    "counts are non-negative integers, amounts non-negative",
+    "{cell}: expected {note}, observed {observed} (raw {raw!r})",
+    None,
 )

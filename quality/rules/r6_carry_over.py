@@ -23,6 +23,10 @@ def checks(inputs: Inputs) -> pl.DataFrame:
 
 
 RULE = Rule(
-    "R6", "r6_carry_over", "warning", "carried in (year Y) = carried out (year Y-1), same agency",
-    "{cell}: expected {expected} = " + CARRIED_OUT + " of the previous year's report, observed {observed}", checks,
+    "R6",
+    "r6_carry_over",
+    "warning",
+    "carried in (year Y) = carried out (year Y-1), same agency",
+    "{cell}: expected {expected} = " + CARRIED_OUT + " of the previous year's report, observed {observed}",
+    checks,
 )

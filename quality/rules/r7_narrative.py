@@ -39,12 +39,20 @@ def checks(inputs: Inputs) -> pl.DataFrame:
     )
     has_applicant = pl.col("metric").replace_strict(HAS_APPLICANT, return_dtype=pl.Boolean)
     return RULE.equation(
-        stated.join(printed, on=["doc", "metric"]), observed=["printed"], expected=["stated"],
-        metric=pl.col("metric"), applicant=pl.when(has_applicant).then(pl.lit(TOTAL)), note=pl.col("key"),
+        stated.join(printed, on=["doc", "metric"]),
+        observed=["printed"],
+        expected=["stated"],
+        metric=pl.col("metric"),
+        applicant=pl.when(has_applicant).then(pl.lit(TOTAL)),
+        note=pl.col("key"),
     )
 
 
 RULE = Rule(
-    "R7", "r7_narrative", "warning", "figures stated in section 一 agree with the tables",
-    "{cell}: expected {expected} as stated in section 一 ({note}), observed {observed} in the table", checks,
+    "R7",
+    "r7_narrative",
+    "warning",
+    "figures stated in section 一 agree with the tables",
+    "{cell}: expected {expected} as stated in section 一 ({note}), observed {observed} in the table",
+    checks,
 )

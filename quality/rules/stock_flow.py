@@ -31,13 +31,21 @@ def checks(inputs: Inputs) -> pl.DataFrame:
     wide = inputs.by_report.filter(pl.col("format") == FORMAT)
     wide = with_previous(inputs, wide, [in_force for in_force, _, _ in flows])
     return pl.concat(
-        [empty_checks(), *(RULE.equation(wide, observed=[in_force], expected=[PREFIX + in_force, issued],
-                                         subtract=(repealed,)) for in_force, issued, repealed in flows)]
+        [
+            empty_checks(),
+            *(
+                RULE.equation(wide, observed=[in_force], expected=[PREFIX + in_force, issued], subtract=(repealed,))
+                for in_force, issued, repealed in flows
+            ),
+        ]
     )
 
 
 RULE = Rule(
-    "stock_flow", "stock_flow", "warning", "in force (Y-1) + issued - repealed = in force (Y) (section 二)",
-    "{cell}: expected {expected} = in force in the previous year's report + issued - repealed, "
-    "observed {observed}", checks,
+    "stock_flow",
+    "stock_flow",
+    "warning",
+    "in force (Y-1) + issued - repealed = in force (Y) (section 二)",
+    "{cell}: expected {expected} = in force in the previous year's report + issued - repealed, observed {observed}",
+    checks,
 )

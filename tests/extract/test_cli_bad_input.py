@@ -16,7 +16,11 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 def _gongkai(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "gongkai", *args], capture_output=True, text=True, timeout=60, env={**os.environ, "GONGKAI_DEBUG": ""}
+        [sys.executable, "-m", "gongkai", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "GONGKAI_DEBUG": ""},
     )
 
 
@@ -63,7 +67,9 @@ def test_huge_file_refused_without_reading(tmp_path: Path) -> None:
 def test_missing_file_and_unreachable_url(tmp_path: Path) -> None:
     for source in (str(tmp_path / "nope.html"), f"http://127.0.0.1:{_free_port()}/report.html"):
         result = _gongkai("extract", source)
-        assert result.returncode != 0 and len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+        assert (
+            result.returncode != 0 and len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+        )
 
 
 def test_seed_contract() -> None:

@@ -42,7 +42,9 @@ def _cells(facts: list[dict]) -> dict[tuple[str, str | None], tuple[float | None
 def test_rendition_matches_golden(seed: str, ext: str) -> None:
     # A rendition may have its own golden where it prints something the text does not (its "note" says what).
     special = FIXTURES / "golden" / f"{seed}.{ext}.json"
-    golden = json.loads((special if special.exists() else FIXTURES / "golden" / f"{seed}.json").read_text(encoding="utf-8"))
+    golden = json.loads(
+        (special if special.exists() else FIXTURES / "golden" / f"{seed}.json").read_text(encoding="utf-8")
+    )
     report = extract_report(_source(seed, ext).read_bytes())
     assert (report.agency, report.year, report.format) == (golden["agency"], golden["year"], golden["format"])
     assert report.sections == golden["sections"]
@@ -51,7 +53,11 @@ def test_rendition_matches_golden(seed: str, ext: str) -> None:
     missing = sorted(set(want) - set(got), key=str)
     invented = sorted(set(got) - set(want), key=str)
     wrong = sorted((k for k in want.keys() & got.keys() if got[k][0] != want[k][0]), key=str)
-    assert not missing and not invented and not wrong, (missing[:5], invented[:5], [(k, got[k], want[k]) for k in wrong[:5]])
+    assert not missing and not invented and not wrong, (
+        missing[:5],
+        invented[:5],
+        [(k, got[k], want[k]) for k in wrong[:5]],
+    )
 
 
 def test_doc_short_rows_read_as_drawn() -> None:

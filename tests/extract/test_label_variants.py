@@ -36,7 +36,9 @@ VARIANTS: dict[str, Callable[[str], str]] = {
     "enumeration circled": lambda t: _item_labels(t, lambda m: CIRCLED[int(m.group(1)) - 1]),
     "enumeration (1)": lambda t: _item_labels(t, lambda m: f"（{m.group(1)}）"),
     "traditional characters": lambda t: opencc.OpenCC("s2t").convert(t),
-    "full-width forms": lambda t: t.replace("(", "（").replace(")", "）").translate({ord(d): ord(d) + 0xFEE0 for d in "0123456789"}),
+    "full-width forms": lambda t: (
+        t.replace("(", "（").replace(")", "）").translate({ord(d): ord(d) + 0xFEE0 for d in "0123456789"})
+    ),
     "dropped character": _drop_char,
     "pipe separated": lambda t: re.sub(r"(?m)^(.*\t.*)$", lambda m: "| " + m.group(1).replace("\t", " | ") + " |", t),
     "spaces inside labels": lambda t: re.sub(r"(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff]{3}\t)", " ", t),
@@ -50,5 +52,7 @@ def test_variant_reads_like_the_original(name: str) -> None:
     report = extract_report(text.encode("utf-8"))
     got = {(f.metric, f.applicant): f.value for f in report.facts}
     want = {(f["metric"], f["applicant"]): f["value"] for f in GOLDEN["facts"]}
-    assert got == want, {k: (got.get(k), want.get(k)) for k in set(got) ^ set(want) | {k for k in got if got[k] != want.get(k)}}
+    assert got == want, {
+        k: (got.get(k), want.get(k)) for k in set(got) ^ set(want) | {k for k in got if got[k] != want.get(k)}
+    }
     assert report.agency == GOLDEN["agency"] and report.year == GOLDEN["year"]

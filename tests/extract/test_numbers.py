@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from extract.numbers import parse_cell
 
 
-@given(st.integers(min_value=-10**9, max_value=10**12))
+@given(st.integers(min_value=-(10**9), max_value=10**12))
 def test_integers_round_trip(n: int) -> None:
     assert parse_cell(str(n)) == parse_cell(f" {n} ") and parse_cell(str(n)).value == n
 

@@ -26,7 +26,11 @@ def test_headings_in_every_numbering_style(text: str, section: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["（一）总体情况", "总体情况良好，本机关认真贯彻落实条例", "全年主动公开政府信息情况如下表所示，共计公开信息1200条"],
+    [
+        "（一）总体情况",
+        "总体情况良好，本机关认真贯彻落实条例",
+        "全年主动公开政府信息情况如下表所示，共计公开信息1200条",
+    ],
 )
 def test_sentences_and_sub_headings_are_not_sections(text: str) -> None:
     assert heading_section(text) is None

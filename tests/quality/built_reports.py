@@ -32,6 +32,7 @@ def load(db: Path, reports: list[Report]) -> None:
     items = []
     for r in reports:
         digest = hashlib.sha256(repr(r.to_json()).encode()).hexdigest()
-        items.append(LoadItem(r, f"http://127.0.0.1/{digest[:8]}.html", digest, "text/html",
-                              datetime(2025, 2, 1), None, None))
+        items.append(
+            LoadItem(r, f"http://127.0.0.1/{digest[:8]}.html", digest, "text/html", datetime(2025, 2, 1), None, None)
+        )
     load_reports(db, items)

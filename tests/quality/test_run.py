@@ -27,8 +27,9 @@ def run(tmp_path_factory):
     load(db, reports)
     summary = run_quality(db, tmp / "out", run_id="first")
     con = duckdb.connect(str(db), read_only=True)
-    rows = con.execute("select agency, rule, metric, applicant, expected, observed, severity, message "
-                       "from quality_findings").fetchall()
+    rows = con.execute(
+        "select agency, rule, metric, applicant, expected, observed, severity, message from quality_findings"
+    ).fetchall()
     con.close()
     return summary, rows, db, tmp
 
@@ -36,6 +37,7 @@ def run(tmp_path_factory):
 def bump(key, by=1.0):
     def change(first, cells):
         cells[key] = (cells[key] or 0.0) + by
+
     return change
 
 
@@ -83,8 +85,11 @@ def test_r1_names_the_cell(run):
     _, rows, _, _ = run
     assert found(rows, "r1") == {("R1", "s3.result.total + s3.carried_out", N), ("R3", "s3.carried_out", T)}
     message = next(r[7] for r in rows if r[0] == "r1" and r[1] == "R1")
-    assert re.fullmatch(r"s3\.result\.total \+ s3\.carried_out / natural_person: expected (\d+) = "
-                        r"s3\.new \+ s3\.carried_in, observed (\d+)", message)
+    assert re.fullmatch(
+        r"s3\.result\.total \+ s3\.carried_out / natural_person: expected (\d+) = "
+        r"s3\.new \+ s3\.carried_in, observed (\d+)",
+        message,
+    )
 
 
 def test_r2_and_r3_name_the_cells(run):

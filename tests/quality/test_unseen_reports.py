@@ -63,11 +63,20 @@ def value_cells(variant: Variant, section: str) -> dict[Key, tuple]:
     """
     keys = [k for k in variant.truth if BY_CODE[k[0]].section == section]
     if section == "三":
-        found = [(g, c) for g in grids(variant) if g.label_cols >= 2 for c in g.cells
-                 if c.kind == "value" and g.label_cols <= c.col < g.label_cols + len(APPLICANT_CODES)]
+        found = [
+            (g, c)
+            for g in grids(variant)
+            if g.label_cols >= 2
+            for c in g.cells
+            if c.kind == "value" and g.label_cols <= c.col < g.label_cols + len(APPLICANT_CODES)
+        ]
     else:
-        found = [(g, c) for g in grids(variant, 0 if section == "四" else 1) for c in g.cells
-                 if c.kind == "value" and (section == "四" or c.text)]
+        found = [
+            (g, c)
+            for g in grids(variant, 0 if section == "四" else 1)
+            for c in g.cells
+            if c.kind == "value" and (section == "四" or c.text)
+        ]
     assert len(found) == len(keys), (variant.name, section)
     return dict(zip(keys, found, strict=True))
 
@@ -91,8 +100,11 @@ def renamed(variant: Variant, agency: str, year: int | None = None) -> Variant:
     def fix(text: str) -> str:
         return _YEAR.sub(lambda m: str(int(m[1]) + shift), text.replace(variant.agency, agency))
 
-    out.report = replace(out.report, title=[fix(t) for t in out.report.title],
-                         blocks=[fix(b) if isinstance(b, str) else b for b in out.report.blocks])
+    out.report = replace(
+        out.report,
+        title=[fix(t) for t in out.report.title],
+        blocks=[fix(b) if isinstance(b, str) else b for b in out.report.blocks],
+    )
     out.agency, out.year = agency, variant.year + shift
     return out
 
@@ -143,8 +155,11 @@ def expected(case: Case) -> set[tuple]:
             if prior != now:
                 want.add(("R6", "s3.carried_in", a, prior, now))
     for item_ in STOCK if v.format == "2021" and before else ():
-        flow = number(before, (f"{item_}.in_force", None)) + number(cells, (f"{item_}.issued", None)) - number(
-            cells, (f"{item_}.repealed", None))
+        flow = (
+            number(before, (f"{item_}.in_force", None))
+            + number(cells, (f"{item_}.issued", None))
+            - number(cells, (f"{item_}.repealed", None))
+        )
         if flow != number(cells, (f"{item_}.in_force", None)):
             want.add(("stock_flow", f"{item_}.in_force", None, flow, number(cells, (f"{item_}.in_force", None))))
     s3 = {k: x for k, x in cells.items() if k[0].startswith("s3.")}
@@ -159,10 +174,24 @@ def expected(case: Case) -> set[tuple]:
 def catalogue() -> list[Case]:
     """Every perturbation adding up; copies with one number changed; blanks; a refused row; pairs of years."""
     rng, kinds = random.Random(3), cycle(KINDS)
-    cases = [Case(build(name, i, ("2021", "2019")[i % 2]), next(kinds), "adds up")
-             for i, name in enumerate([*PERTURBATIONS, "mixed", "mixed"])]
-    for i, name in enumerate(["baseline", "blank —", "blank 无", "s3 split continued", "mixed", "mixed",
-                              "s3 header flat", "备注 column", "thousands", "s4 header two rows"]):
+    cases = [
+        Case(build(name, i, ("2021", "2019")[i % 2]), next(kinds), "adds up")
+        for i, name in enumerate([*PERTURBATIONS, "mixed", "mixed"])
+    ]
+    for i, name in enumerate(
+        [
+            "baseline",
+            "blank —",
+            "blank 无",
+            "s3 split continued",
+            "mixed",
+            "mixed",
+            "s3 header flat",
+            "备注 column",
+            "thousands",
+            "s4 header two rows",
+        ]
+    ):
         v = build(name, 100 + i, ("2021", "2019")[i % 2])
         key = rng.choice([k for k, x in v.truth.items() if BY_CODE[k[0]].section in "三四" and x is not None])
         bump = float(v.truth[key] + rng.choice((1, 2, 7)))
@@ -210,13 +239,20 @@ def carried_from(a: Variant, b: Variant) -> Variant:
         carried_in = number(a.truth, ("s3.carried_out", who))
         out = number(b.truth, ("s3.carried_out", who))
         new = number(b.truth, ("s3.result.total", who)) + out - carried_in
-        cells |= {("s3.carried_in", who): carried_in, ("s3.carried_out", who): out - min(new, 0), ("s3.new", who): max(new, 0)}
+        cells |= {
+            ("s3.carried_in", who): carried_in,
+            ("s3.carried_out", who): out - min(new, 0),
+            ("s3.new", who): max(new, 0),
+        }
     for metric in ("s3.carried_in", "s3.carried_out", "s3.new"):
         cells[(metric, T)] = sum(cells[(metric, w)] for w in PEOPLE)
     for item_ in STOCK:
         issued, repealed = number(b.truth, (f"{item_}.issued", None)), number(b.truth, (f"{item_}.repealed", None))
         in_force = number(a.truth, (f"{item_}.in_force", None)) + issued - repealed
-        cells |= {(f"{item_}.repealed", None): repealed + min(in_force, 0), (f"{item_}.in_force", None): max(in_force, 0)}
+        cells |= {
+            (f"{item_}.repealed", None): repealed + min(in_force, 0),
+            (f"{item_}.in_force", None): max(in_force, 0),
+        }
     b = edited(b, {k: (str(int(x)), x) for k, x in cells.items()})
     return stating(b, int(cells[("s3.new", T)]))
 
@@ -254,11 +290,13 @@ def world(tmp_path_factory):
     load(db, [unreadable()])
     summary = run_quality(db, tmp / "out", run_id="unseen")
     with duckdb.connect(str(db), read_only=True) as con:
-        rows = con.execute("select agency, year, rule, metric, applicant, expected, observed, severity, message "
-                           "from quality_findings").fetchall()
+        rows = con.execute(
+            "select agency, year, rule, metric, applicant, expected, observed, severity, message from quality_findings"
+        ).fetchall()
         assert rows and all(r[7] != "info" for r in rows)  # violations only: unchecked equations are listed apart
-        rows += con.execute("select agency, year, 'incomplete', metric, applicant, null, null, 'info', message "
-                            "from quality_unchecked").fetchall()
+        rows += con.execute(
+            "select agency, year, 'incomplete', metric, applicant, null, null, 'info', message from quality_unchecked"
+        ).fetchall()
     return cases, rows, summary, tmp / "out"
 
 
@@ -280,8 +318,11 @@ def test_reports_that_add_up_raise_nothing(world):
         assert expected(case) == set(), case.variant.name
         assert found(rows, case, (*RULES_FOUND, "incomplete")) == set(), (case.variant.name, case.kind)
     # blanks sat in equations that hold only if a blank is 0, in both formats
-    blank = {c.variant.format for c in clean
-             if any(x is None for k, x in c.variant.truth.items() if BY_CODE[k[0]].section in ("三", "四"))}
+    blank = {
+        c.variant.format
+        for c in clean
+        if any(x is None for k, x in c.variant.truth.items() if BY_CODE[k[0]].section in ("三", "四"))
+    }
     assert blank == {"2021", "2019"}
 
 
@@ -312,7 +353,7 @@ def test_a_refused_row_is_not_checked_and_says_so(world):
     cases, rows, _, _ = world
     (case,) = of(cases, "refused row")
     assert found(rows, case) == expected(case) == set()
-    (metric, _), = case.drop
+    ((metric, _),) = case.drop
     notes = [r for r in rows if (r[0], r[1], r[2]) == (case.variant.agency, case.variant.year, "incomplete")]
     assert {r[7] for r in notes} == {"info"} and {r[4] for r in notes} == set(APPLICANT_CODES)
     assert all(f"R2 not checked: {metric} missing or unreadable" in r[8] for r in notes)
