@@ -10,7 +10,7 @@ column order once the header is shown to name those applicants in text exports.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extract.cells import CellReader
@@ -32,6 +32,7 @@ class Columns:
     applicants: list[str]
     positions: list[int] | None
     width: int = 0  # the table's width, to tell whether a continuation table has the same grid
+    group: str | None = None  # the group ("(三) 不予公开") still open at the table's end, for its continuation
 
 
 def _header_labels(header: list[Row]) -> list[tuple[int, str]]:
@@ -163,7 +164,9 @@ def read_section3(table: Table, fmt: str, cells: CellReader, previous: Columns |
     if columns is None:
         cells.issues.append(cells.issue("error", "s3_no_header", "applicant columns not found in the header", table))
         return previous
-    ctx = _Context()
+    # A page break inside a group leaves its label on the page before (whether or not the header is repeated):
+    # numbered items at the top of the next table carry on under it; a group or top-level label resets it.
+    ctx = _Context(previous.group if previous is not None else None)
     matchers = _row_matchers(fmt)
     trusted = table.exact_grid or columns.positions is not None
     top, group_match, items = matchers
@@ -202,7 +205,7 @@ def read_section3(table: Table, fmt: str, cells: CellReader, previous: Columns |
             continue
         for applicant, (pos, raw) in zip(columns.applicants, values, strict=True):
             cells.add(code, applicant, raw, table, row.index, pos, row.label_text(), _APPLICANT_LABELS[applicant])
-    return columns
+    return replace(columns, group=ctx.group)
 
 
 def _continuation(table: Table, rows: list[Row], previous: Columns) -> Columns | None:
