@@ -102,15 +102,16 @@ def _run(con, out_dir: Path, run_id: str, started: datetime, clock: _Clock) -> Q
         checks=n_checks,
         docs_link=f"{DOCS}/index.html",
     )
-    store(con, findings, run_record(run_id, started, finished, agency_years, n_checks, findings.height, str(report)))
-    clock.lap("store_report")
     by_rule = Counter(findings["rule"].to_list())
     by_severity = Counter(findings["severity"].to_list())
+    violations = findings.height - by_severity["info"]  # info rows are equations not checked, not violations
+    store(con, findings, run_record(run_id, started, finished, agency_years, n_checks, violations, str(report)))
+    clock.lap("store_report")
     return QualitySummary(
         run_id=run_id,
         agency_years=agency_years,
         checks=n_checks,
-        findings=findings.height - by_severity["info"],  # info rows are equations not checked, not violations
+        findings=violations,
         by_rule={rule: by_rule[rule] for rule in found.RULE_ORDER if by_rule[rule]},
         by_severity=dict(by_severity),
         report=report,
