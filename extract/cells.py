@@ -8,10 +8,13 @@ double a figure) happen here, once.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from extract.model import Fact, Issue, Table, Where
 from extract.numbers import parse_cell
 from gongkai.metrics import BY_CODE
 
+Severity = Literal["error", "warning", "info"]
 _MONEY = frozenset(code for code, metric in BY_CODE.items() if metric.kind == "amount")
 
 
@@ -26,10 +29,11 @@ class CellReader:
         page = table.page_of(row) if row is not None else table.page_of(0)
         return Where(self._section_of_table.get(table.index), table.index, row, column, page)
 
-    def issue(
-        self, severity: str, code: str, message: str, table: Table, row: int | None = None, column: int | None = None
-    ) -> Issue:
-        return Issue(severity, code, message, self.where(table, row, column))  # type: ignore[arg-type]
+    def report(
+        self, code: str, message: str, table: Table, row: int | None = None, severity: Severity = "warning"
+    ) -> None:
+        """Record what could not be read, and where: the section readers' one way to report."""
+        self.issues.append(Issue(severity, code, message, self.where(table, row)))
 
     def add(
         self,

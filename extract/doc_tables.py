@@ -16,7 +16,7 @@ import bisect
 import re
 
 from extract.doc_binary import CellDef, DocBinary, ParaProps
-from extract.grid import grid_table, holds_data
+from extract.grid import CONTINUES, grid_table, holds_data, word_row
 from extract.model import Block, Document, Paragraph
 
 _CELL_MARK, _PARAGRAPH_MARKS = "\x07", "\r\x0c"
@@ -87,7 +87,7 @@ class _Reader:
 
 
 def _layout(rows: list[tuple[list[str], list[CellDef]]]) -> list[list[tuple[str, int, int]]]:
-    """Grid records (text, rowspan, colspan) from each row's texts and cell boundaries.
+    """Grid records (text, rowspan, colspan) from each row's texts and cell boundaries (via ``grid.word_row``).
 
     A row without usable boundaries (fewer definitions than texts) keeps its
     cells one column each, in order: a short row stays short.
@@ -96,26 +96,21 @@ def _layout(rows: list[tuple[list[str], list[CellDef]]]) -> list[list[tuple[str,
     records: list[list[list]] = []
     above: dict[int, list] = {}
     for texts, defs in rows:
-        line: list[list] = []
-        here: dict[int, list] = {}
-        usable = len(defs) >= len(texts)
-        col = _column(edges, defs[0].left) if usable and defs else 0
-        line.extend(["", 1, 1] for _ in range(col))
-        for k, text in enumerate(texts):
-            span = max(_column(edges, defs[k].right) - _column(edges, defs[k].left), 1) if usable else 1
-            origin = above.get(col)
-            if usable and defs[k].v_merge == 1 and origin and origin[2] == span:
-                origin[1] += 1
-                here[col] = origin
-            elif usable and defs[k].h_merge >= 2 and line:
-                line[-1][2] += span
-            else:
-                record = [text, 1, span]
-                line.append(record)
-                here[col] = record
-            col += span
+        if len(defs) >= len(texts):
+            cells = [
+                (
+                    text,
+                    max(_column(edges, d.right) - _column(edges, d.left), 1),
+                    CONTINUES if d.v_merge == 1 else 0,  # 3 starts a vertical merge
+                    CONTINUES if d.h_merge >= 2 else 0,  # 1 starts a horizontal merge
+                )
+                for text, d in zip(texts, defs, strict=False)
+            ]
+            start = _column(edges, defs[0].left) if defs else 0
+        else:
+            cells, start = [(text, 1, 0, 0) for text in texts], 0
+        line, above = word_row(start, cells, above)
         records.append(line)
-        above = here
     return [[(t, rs, cs) for t, rs, cs in line] for line in records]
 
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from lxml import etree
 
 from extract.docx_numbering import Numbering, first_child
-from extract.grid import grid_table, holds_data
+from extract.grid import CONTINUES, grid_table, holds_data, word_row
 from extract.model import Block, Document, Paragraph, UnreadableDocument
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -156,32 +156,18 @@ class _Reader:
 def _row(
     tr: etree._Element, cells: Iterable[tuple[etree._Element, str]], above: dict[int, Record]
 ) -> tuple[list[Record], dict[int, Record]]:
-    """One row's cells for the grid, extending the rowspan of cells above that this row continues.
+    """One row's cells for the grid (``grid.word_row``), from w:gridBefore, w:gridSpan, w:vMerge and w:hMerge.
 
-    A continuation is merged only into a cell of the same width starting in the
-    same grid column; anything else is kept as a cell of its own, so a
-    malformed merge can never shift the cells after it.
+    w:gridAfter columns hold no cell: the row simply ends (a short row must not gain blank values).
     """
-    row_props = _props(tr, TRPR, GRID_BEFORE)
-    col = _count(row_props.get(GRID_BEFORE), 0)
-    line: list[Record] = [["", 1, 1] for _ in range(col)]
-    here: dict[int, Record] = {}
+    word_cells = []
     for tc, text in cells:
         props = _props(tc, TCPR, GRID_SPAN, VMERGE, HMERGE)
         span = max(_count(props.get(GRID_SPAN), 1), 1)
-        origin = above.get(col)
-        if _continues(props.get(VMERGE)) and origin and origin[2] == span:
-            origin[1] += 1
-            here[col] = origin
-        elif _continues(props.get(HMERGE)) and line:
-            line[-1][2] += span  # legacy horizontal merge: widen the cell on the left
-        else:
-            record = [text, 1, span]
-            line.append(record)
-            here[col] = record
-        col += span
-    # w:gridAfter columns hold no cell: the row simply ends (a short row must not gain blank values).
-    return line, here
+        merges = (CONTINUES if _continues(props.get(tag)) else 0 for tag in (VMERGE, HMERGE))
+        word_cells.append((text, span, *merges))
+    start = _count(_props(tr, TRPR, GRID_BEFORE).get(GRID_BEFORE), 0)
+    return word_row(start, word_cells, above)
 
 
 def _props(el: etree._Element, tag: str, *wanted: str) -> dict[str, etree._Element]:

@@ -65,6 +65,40 @@ def expand(rows: Sequence[Sequence[Cell]], groups: Sequence[int] = ()) -> Grid:
     return Grid(texts, spans)
 
 
+WordCell = tuple[str, int, int, int]  # (text, grid columns spanned, vertical merge, horizontal merge)
+CONTINUES = 1  # a merge flag: the cell continues the one above (vertical) or on its left (horizontal)
+
+
+def word_row(start: int, cells: Sequence[WordCell], above: dict[int, list]) -> tuple[list[list], dict[int, list]]:
+    """One row of a Word table (DOCX or .doc) as grid cells, growing the rowspan of cells it continues.
+
+    Word marks merges per cell rather than with spans: a cell that continues
+    the one above adds a row to it, one that continues its left neighbour
+    widens it. A continuation joins only a cell of the same width starting in
+    the same grid column; anything else stays a cell of its own, so a
+    malformed merge can never shift the cells after it. ``start`` grid
+    columns before the first cell are blank; ``above`` maps grid columns to
+    the cells of the previous row (returned for the next call). Cells are
+    ``[text, rowspan, colspan]`` lists, mutable while merges accumulate.
+    """
+    line: list[list] = [["", 1, 1] for _ in range(start)]
+    here: dict[int, list] = {}
+    col = start
+    for text, span, vertical, horizontal in cells:
+        origin = above.get(col)
+        if vertical == CONTINUES and origin and origin[2] == span:
+            origin[1] += 1
+            here[col] = origin
+        elif horizontal == CONTINUES and line:
+            line[-1][2] += span
+        else:
+            record = [text, 1, span]
+            line.append(record)
+            here[col] = record
+        col += span
+    return line, here
+
+
 def grid_table(rows: Sequence[Sequence[Cell]], index: int, groups: Sequence[int] = ()) -> Table:
     """A reader's table block: the expanded grid, with exact column positions (``groups`` as in ``expand``)."""
     grid = expand(rows, groups)

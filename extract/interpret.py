@@ -14,7 +14,7 @@ from extract.normalize import normalize_label
 from extract.section2 import read_section2
 from extract.section3 import read_section3
 from extract.section4 import read_section4
-from extract.sections import assign_sections, narrative_figures
+from extract.sections import assign_sections, narrative_figures, table_text
 from gongkai.metrics import FORMATS, METRICS
 
 READERS = {"二": read_section2, "三": read_section3, "四": read_section4}
@@ -41,7 +41,7 @@ def detect_format(tables: list[Table], year: int | None) -> str:
     other: a single shared word ("规范性文件" inside an older table's
     "主动公开规范性文件数") is not a standard table.
     """
-    text = "".join(normalize_label(c) for t in tables for row in t.rows for c in row if c)
+    text = "".join(table_text(t) for t in tables)
     hits = {f: sum(1 for w in words if w in text) for f, words in _MARKERS.items()}
     best = max(hits, key=lambda f: hits[f])
     unique = list(hits.values()).count(hits[best]) == 1
@@ -81,7 +81,7 @@ def interpret(doc: Document) -> Report:
         issues.append(Issue("warning", "year_unknown", "the year covered could not be found"))
     if fmt in FORMATS:
         read = {f.where.section for f in cells.facts}
-        for sec in ("二", "三", "四"):
+        for sec in READERS:
             if sec not in read:
                 issues.append(
                     Issue("warning", "missing_section", f"no section {sec} table was found in the report", Where(sec))

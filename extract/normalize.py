@@ -53,8 +53,12 @@ def strip_pinyin(text: str) -> str:
     return _PINYIN.sub("", text)
 
 
+@lru_cache(maxsize=2048)
 def clean_text(text: str) -> str:
-    """Running text: simplified, half-width, pinyin removed, whitespace collapsed to single spaces."""
+    """Running text: simplified, half-width, pinyin removed, whitespace collapsed to single spaces.
+
+    Cached: section headings, identity and section 一's figures each read the same paragraphs.
+    """
     text = strip_pinyin(text)
     folded = _fold_known(text)
     if folded is None:

@@ -52,18 +52,10 @@ def read_section2(table: Table, fmt: str, cells: CellReader, previous: Header | 
         row_key = row_match.match(parse_label(row.labels[0][1]))
         if row_key is None:
             if row.is_data:
-                cells.issues.append(
-                    cells.issue(
-                        "warning", "unmatched_row", f"row '{row.label_text()}' matches no metric", table, row.index
-                    )
-                )
+                cells.report("unmatched_row", f"row '{row.label_text()}' matches no metric", table, row.index)
             continue
         if not active:
-            cells.issues.append(
-                cells.issue(
-                    "warning", "no_header", f"row '{row.label_text()}' has no column header above it", table, row.index
-                )
-            )
+            cells.report("no_header", f"row '{row.label_text()}' has no column header above it", table, row.index)
             continue
         positions = [p for p, _ in active]
         if table.exact_grid:
@@ -73,14 +65,11 @@ def read_section2(table: Table, fmt: str, cells: CellReader, previous: Header | 
         values = take_values(row, len(active), positions, table.exact_grid)
         if values is None:
             if row.is_data:
-                cells.issues.append(
-                    cells.issue(
-                        "warning",
-                        "row_not_attributable",
-                        f"row '{row.label_text()}' has {len(row.numeric)} numbers for {len(active)} columns; no values taken",
-                        table,
-                        row.index,
-                    )
+                cells.report(
+                    "row_not_attributable",
+                    f"row '{row.label_text()}' has {len(row.numeric)} numbers for {len(active)} columns; no values taken",
+                    table,
+                    row.index,
                 )
             continue
         for (_, col), (pos, raw) in zip(active, values, strict=True):

@@ -22,7 +22,8 @@ from gongkai.metrics import APPLICANT_CODES, APPLICANTS, Metric, metrics_for
 _APPLICANT_LABELS = {a.code: a.label for a in APPLICANTS}  # the standard's column headers, for provenance
 
 _APPLICANT_MATCH = Matcher([(a.code, a.label) for a in APPLICANTS], threshold=0.7)
-_GROUP_HEADERS = ("申请人情况", "法人或其他组织")
+# The headers spanning the applicant columns: the table's title cell and the dictionary's applicant groups.
+_GROUP_HEADERS = ("申请人情况", *sorted({a.group for a in APPLICANTS if a.group}))
 
 
 @dataclass(frozen=True)
@@ -162,7 +163,7 @@ def read_section3(table: Table, fmt: str, cells: CellReader, previous: Columns |
     if columns is None and previous is not None and headerless:
         columns = _continuation(table, rows, previous)
     if columns is None:
-        cells.issues.append(cells.issue("error", "s3_no_header", "applicant columns not found in the header", table))
+        cells.report("s3_no_header", "applicant columns not found in the header", table, severity="error")
         return previous
     # A page break inside a group leaves its label on the page before (whether or not the header is repeated):
     # numbered items at the top of the next table carry on under it; a group or top-level label resets it.
@@ -181,26 +182,19 @@ def read_section3(table: Table, fmt: str, cells: CellReader, previous: Columns |
         code = _identify(row, ctx, matchers)
         if code is None:
             if row.is_data:
-                cells.issues.append(
-                    cells.issue(
-                        "warning", "unmatched_row", f"row '{row.label_text()}' matches no metric", table, row.index
-                    )
-                )
+                cells.report("unmatched_row", f"row '{row.label_text()}' matches no metric", table, row.index)
             continue
         values = take_values(row, len(columns.applicants), columns.positions, trusted)
         if values is None and not row.is_data:
             continue  # a label-only row (a group heading): nothing printed, nothing to read
         if values is None:
             n = len(row.numeric)
-            cells.issues.append(
-                cells.issue(
-                    "warning",
-                    "row_not_attributable",
-                    f"row '{row.label_text()}' ({code}) has {n} numbers for {len(columns.applicants)} columns; "
-                    "which column each belongs to is not certain, no values taken",
-                    table,
-                    row.index,
-                )
+            cells.report(
+                "row_not_attributable",
+                f"row '{row.label_text()}' ({code}) has {n} numbers for {len(columns.applicants)} columns; "
+                "which column each belongs to is not certain, no values taken",
+                table,
+                row.index,
             )
             continue
         for applicant, (pos, raw) in zip(columns.applicants, values, strict=True):

@@ -117,14 +117,11 @@ def read_section4(table: Table, fmt: str, cells: CellReader, previous: None = No
         codes = _by_standard_order(header)
         values = take_values(row, _N, None, False) if codes else None
     if codes is None or values is None:
-        cells.issues.append(
-            cells.issue(
-                "warning",
-                "s4_not_attributable",
-                f"review/litigation row has {len(row.numeric)} numbers but its header does not match the standard layout; no values taken",
-                table,
-                row.index,
-            )
+        cells.report(
+            "s4_not_attributable",
+            f"review/litigation row has {len(row.numeric)} numbers but its header does not match the standard layout; no values taken",
+            table,
+            row.index,
         )
         return
     for code, (pos, raw) in zip(codes, values, strict=True):

@@ -62,9 +62,14 @@ def _unnumbered_heading(text: str) -> str | None:
     return None
 
 
+def table_text(table: Table) -> str:
+    """Every cell's label form run together: words are looked for in it whatever cells they were split over."""
+    return "".join(normalize_label(c) for row in table.rows for c in row if c)
+
+
 def table_section(table: Table) -> tuple[str | None, int]:
     """The section whose words the table contains most, with the number of words found."""
-    text = "".join(normalize_label(c) for row in table.rows for c in row if c)
+    text = table_text(table)
     best, score = None, 0
     for sec, words in _TABLE_WORDS.items():
         hits = sum(1 for w in words if w in text)
@@ -94,7 +99,7 @@ def assign_sections(blocks: list[Block]) -> tuple[list[str], dict[int, str]]:
             tables[block.index] = sec
             if sec not in present:
                 present.append(sec)
-    order = "一二三四五六"
+    order = list(SECTION_WORDS)
     return sorted(present, key=order.index), tables
 
 
