@@ -117,9 +117,9 @@ def _read_page(
     got, page, reading = fetched_page
     previous = records.get(found.link.url)
     report = reading()
-    if report is not None and has_section3(report):
-        return Outcome(found, "fetched", page=page, report=report)
     outcome = Outcome(found, "fetched", page=page, report=report)
+    if report is not None and has_section3(report):
+        return outcome
     for link in parse_page(got.body or b"", got.url, got.content_type).attachments[:MAX_ATTACHMENTS]:
         chosen_before = previous is not None and previous.rendition == link.url
         try:

@@ -26,10 +26,6 @@ def read_or_none(data: bytes, content_type: str | None, url: str) -> Report | No
         return None
 
 
-def read_archived(path: str, content_type: str | None, url: str) -> Report | None:
-    return read_or_none(Path(path).read_bytes(), content_type, url)
-
-
 def extraction_cache_key(_context: Any, parameters: dict[str, Any]) -> str:
     return f"extract-{parameters['sha256']}-{extractor_version()}"
 

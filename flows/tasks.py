@@ -13,6 +13,7 @@ extractor version, and a resumed run reads no document twice.
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from prefect import task
@@ -21,7 +22,7 @@ from prefect.cache_policies import NO_CACHE
 from extract.model import Report
 from flows.crawl_listing import Found, discover_host
 from flows.crawl_reports import fetch_chunk
-from flows.extraction import extraction_cache_key, read_archived
+from flows.extraction import extraction_cache_key, read_or_none
 from quality.run import run_quality
 
 discover = task(
@@ -50,7 +51,7 @@ fetch = task(name="fetch", task_run_name=_chunk_name, retries=1, retry_delay_sec
     persist_result=True,
 )
 def extract(path: str, sha256: str, content_type: str | None, url: str) -> Report | None:
-    return read_archived(path, content_type, url)
+    return read_or_none(Path(path).read_bytes(), content_type, url)
 
 
 check_quality = task(name="quality", cache_policy=NO_CACHE)(run_quality)

@@ -19,7 +19,6 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections import Counter
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -31,7 +30,7 @@ from flows.crawl_reports import Outcome
 from flows.rendition import Rendition, choose, fingerprint
 from flows.state import CrawlState, DocumentRecord
 from transform.load import LoadItem, load_reports
-from transform.warehouse import connect, migrate, sql, transaction
+from transform.warehouse import connect, migrate, sql, transaction, utc_now
 
 FLUSH_REPORTS = 100
 FLUSH_SECONDS = 1.0
@@ -74,7 +73,7 @@ class Writer:
         self._outcome(url, "failed", role=role, reason=reason, retryable=retryable)
 
     def _outcome(self, url: str, outcome: str, **columns: Any) -> None:
-        self._outcomes.append({"url": url, "outcome": outcome, "role": "report", **columns, "recorded_at": _utc_now()})
+        self._outcomes.append({"url": url, "outcome": outcome, "role": "report", **columns, "recorded_at": utc_now()})
 
     def settle(self, outcome: Outcome, readings: list[Report | None]) -> None:
         """Decide what one report link amounts to; ``readings`` are its attachments' reports, in order."""
@@ -156,10 +155,6 @@ class Writer:
         finally:
             self.con.unregister("outcomes")
         self._outcomes = []
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _refreshed(previous: DocumentRecord, page: Rendition) -> DocumentRecord:

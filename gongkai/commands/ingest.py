@@ -12,20 +12,14 @@ from pathlib import Path
 
 import click
 
-from gongkai.commands.options import db_option, interval_option, sources_option
+from gongkai.commands.options import db_option, interval_option, raw_dir_option, sources_option
 from gongkai.errors import one_line_errors
 
 
 @click.command()
 @sources_option
 @db_option
-@click.option(
-    "--raw-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("data/raw"),
-    show_default=True,
-    help="Content-addressed archive of every fetched document.",
-)
+@raw_dir_option
 @click.option(
     "--quality-dir",
     type=click.Path(file_okay=False, path_type=Path),

@@ -17,8 +17,9 @@ from pathlib import Path
 
 import click
 
+from gongkai.commands.options import raw_dir_option, warehouse_option
 from gongkai.errors import UserError, one_line_errors
-from transform.warehouse import DEFAULT_DB, DEFAULT_PUBLISHED
+from transform.warehouse import DEFAULT_PUBLISHED
 
 _EXTENSIONS = {
     "text/html": "html",
@@ -32,21 +33,8 @@ _EXTENSIONS = {
 
 @click.command()
 @click.argument("sources", nargs=-1, required=True)
-@click.option(
-    "--db",
-    "db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=DEFAULT_DB,
-    show_default=True,
-    help="Warehouse file to load into (created if missing).",
-)
-@click.option(
-    "--raw-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default="data/raw",
-    show_default=True,
-    help="Archive of raw documents by content hash.",
-)
+@warehouse_option("Warehouse file to load into (created if missing).")
+@raw_dir_option
 @click.option(
     "--published",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -95,7 +83,9 @@ def _read(source: str, raw_dir: Path, known: dict[str, dict]):  # -> transform.l
 
     fetched_at = datetime.now(UTC)
     if urlparse(source).scheme in ("http", "https"):
-        data, content_type = _download(source)
+        from flows.http_client import fetch_once  # robots.txt, User-Agent, size cap and retries, as the crawl
+
+        data, content_type = fetch_once(source)
         url = source
         ext = _EXTENSIONS.get((content_type or "").split(";")[0].strip().lower()) or _suffix(urlparse(source).path)
     else:
@@ -112,17 +102,6 @@ def _read(source: str, raw_dir: Path, known: dict[str, dict]):  # -> transform.l
     report = extract_report(data, content_type=content_type, source=source)
     host = urlparse(url).hostname if urlparse(url).scheme in ("http", "https") else None
     return LoadItem(report, url, sha256, content_type, fetched_at, str(archived), host)
-
-
-def _download(url: str) -> tuple[bytes, str | None]:
-    import httpx
-
-    try:
-        response = httpx.get(url, timeout=30, follow_redirects=True)
-        response.raise_for_status()
-    except httpx.HTTPError as exc:
-        raise UserError(f"cannot fetch: {exc}") from exc
-    return response.content, response.headers.get("content-type")
 
 
 def _suffix(name: str) -> str:

@@ -1,10 +1,22 @@
-"""Options shared by the crawl commands, so `ingest` and `serve` cannot drift apart."""
+"""Options shared by the commands, so one concept keeps one name, type and default everywhere."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
+
+from transform.warehouse import DEFAULT_DB
+
+
+def warehouse_option(help: str) -> Callable[[Any], Any]:
+    """``--db``: the warehouse file; each command says in ``help`` what it does with it."""
+    return click.option(
+        "--db", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB, show_default=True, help=help
+    )
+
 
 sources_option = click.option(
     "--sources",
@@ -13,12 +25,13 @@ sources_option = click.option(
     show_default=True,
     help="CSV with columns agency,url (column pages or report pages).",
 )
-db_option = click.option(
-    "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("data/warehouse.duckdb"),
+db_option = warehouse_option("Warehouse file (the crawl state is kept beside it as *.crawl.json).")
+raw_dir_option = click.option(
+    "--raw-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("data/raw"),
     show_default=True,
-    help="Warehouse file (the crawl state is kept beside it as *.crawl.json).",
+    help="Content-addressed archive of every fetched document.",
 )
 interval_option = click.option(
     "--interval",

@@ -10,18 +10,12 @@ from pathlib import Path
 
 import click
 
+from gongkai.commands.options import warehouse_option
 from gongkai.errors import one_line_errors
 
 
 @click.command()
-@click.option(
-    "--db",
-    "db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("data/warehouse.duckdb"),
-    show_default=True,
-    help="Warehouse file to check (it must exist).",
-)
+@warehouse_option("Warehouse file to check (it must exist).")
 @click.option(
     "--out",
     "out",
