@@ -12,7 +12,7 @@ import time
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from gongkai.errors import UserError
@@ -45,21 +45,16 @@ class QualitySummary:
 
 def run_quality(db_path: Path, out_dir: Path = DEFAULT_OUT, run_id: str | None = None) -> QualitySummary:
     """Validate every current report in ``db_path``; findings go to the warehouse and ``out_dir/index.html``."""
-    from transform.warehouse import connect, migrate
+    from transform.warehouse import opened, utc_now
 
     db_path, out_dir = Path(db_path), Path(out_dir).resolve()
     if not db_path.is_file():
         raise UserError(f"no warehouse at {db_path}")
-    started = datetime.now(UTC).replace(tzinfo=None)
+    started = utc_now()
     run_id = run_id or f"{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
-    clock = _Clock()
-    con = connect(db_path)
-    try:
-        migrate(con)
-        summary = _run(con, out_dir, run_id, started, clock)
-    finally:
-        con.close()
-    return summary
+    clock = _Clock()  # the first lap includes opening and migrating the warehouse
+    with opened(db_path) as con:
+        return _run(con, out_dir, run_id, started, clock)
 
 
 def _run(con, out_dir: Path, run_id: str, started: datetime, clock: _Clock) -> QualitySummary:
@@ -72,6 +67,7 @@ def _run(con, out_dir: Path, run_id: str, started: datetime, clock: _Clock) -> Q
     from quality.store import run_record, store
     from quality.suites import CHECK_ID, FACT_ID, facts_suite, rules_suite
     from quality.validate import context, validate
+    from transform.warehouse import utc_now
 
     inputs = read_inputs(con)
     clock.lap("read")
@@ -90,7 +86,7 @@ def _run(con, out_dir: Path, run_id: str, started: datetime, clock: _Clock) -> Q
     ctx.build_data_docs()
     make_offline(docs_dir)
     clock.lap("data_docs")
-    finished = datetime.now(UTC).replace(tzinfo=None)
+    finished = utc_now()
     agency_years = inputs.reports.height
     n_checks = checks.height + facts.height
     report = write_report(

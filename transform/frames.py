@@ -19,6 +19,7 @@ import polars as pl
 import gongkai
 from extract.model import facts_schema
 from transform.agency import describe_agency
+from transform.warehouse import utc_now
 
 if TYPE_CHECKING:
     from transform.load import LoadItem
@@ -72,7 +73,7 @@ def utc_naive(moment: datetime) -> datetime:
 
 def build_batch(items: Sequence[LoadItem], run_id: str | None) -> Batch:
     unique = list({item.content_sha256: item for item in reversed(items)}.values())[::-1]
-    loaded_at = utc_naive(datetime.now(UTC))
+    loaded_at = utc_now()
     documents = pl.DataFrame(
         {
             "document_id": [i.content_sha256 for i in unique],

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
 
-from transform.warehouse import opened, sql
+from transform.warehouse import opened, sql, utc_now
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +30,7 @@ def start_run(con_or_path: duckdb.DuckDBPyConnection | Path | str, run_id: str |
     """Record a run as started; returns its id (a new uuid4 hex unless given)."""
     run_id = run_id or uuid.uuid4().hex
     with opened(con_or_path) as con:
-        con.execute(sql("load/start_run.sql"), {"run_id": run_id, "started_at": _now()})
+        con.execute(sql("load/start_run.sql"), {"run_id": run_id, "started_at": utc_now()})
     return run_id
 
 
@@ -41,9 +40,5 @@ def finish_run(
     """Record how a run ended ('succeeded', 'failed', ...) and what it counted."""
     with opened(con_or_path) as con:
         con.execute(
-            sql("load/finish_run.sql"), {"run_id": run_id, "status": status, "finished_at": _now(), **asdict(counts)}
+            sql("load/finish_run.sql"), {"run_id": run_id, "status": status, "finished_at": utc_now(), **asdict(counts)}
         )
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)

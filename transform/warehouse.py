@@ -31,13 +31,17 @@ def sql(name: str) -> str:
     return (SQL_DIR / name).read_text(encoding="utf-8")
 
 
-def connect(db_path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+def utc_now() -> datetime:
+    """Now, as the warehouse stores every timestamp: UTC without a zone, the same instant for every reader."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def connect(db_path: Path) -> duckdb.DuckDBPyConnection:
     """Open (creating if needed) the warehouse file; ``migrate`` makes its schema current."""
     db_path = Path(db_path)
-    if not read_only:
-        db_path.parent.mkdir(parents=True, exist_ok=True)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        return duckdb.connect(str(db_path), read_only=read_only)
+        return duckdb.connect(str(db_path))
     except duckdb.IOException as exc:  # typically another process holds the file's lock
         raise UserError(f"cannot open warehouse {db_path}: {str(exc).splitlines()[0]}") from exc
 
@@ -72,7 +76,7 @@ def migrate(
             con.execute(path.read_text(encoding="utf-8"))
             con.execute(
                 sql("warehouse/record_migration.sql"),
-                {"version": version, "name": name, "applied_at": datetime.now(UTC).replace(tzinfo=None)},
+                {"version": version, "name": name, "applied_at": utc_now()},
             )
         applied.append(version)
     with transaction(con):
@@ -88,18 +92,18 @@ def create_views(con: duckdb.DuckDBPyConnection, views_dir: Path = VIEWS_DIR) ->
     selects from fails with a catalog error; such views are retried after the
     others until a whole pass makes no progress.
     """
-    pending = sorted(views_dir.glob("*.sql"))
+    pending = [(path, path.read_text(encoding="utf-8")) for path in sorted(views_dir.glob("*.sql"))]
     while pending:
-        failed: list[tuple[Path, duckdb.Error]] = []
-        for path in pending:
+        failed: list[tuple[Path, str, duckdb.Error]] = []
+        for path, text in pending:
             try:
-                con.execute(path.read_text(encoding="utf-8"))
+                con.execute(text)
             except duckdb.CatalogException as exc:
-                failed.append((path, exc))
+                failed.append((path, text, exc))
         if len(failed) == len(pending):
-            path, exc = failed[0]
+            path, _, exc = failed[0]
             raise RuntimeError(f"view {path.name} cannot be created: {exc}") from exc
-        pending = [path for path, _ in failed]
+        pending = [(path, text) for path, text, _ in failed]
 
 
 @contextmanager

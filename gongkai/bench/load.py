@@ -112,7 +112,7 @@ def _labels(metric, applicant: str | None) -> tuple[str, str]:
 def bench_load(n_facts: int = 1_000_000) -> dict:
     """Time both floors, a first load and a reload (every document replaced); print and return the figures."""
     from transform.load import load_batch
-    from transform.warehouse import connect, migrate, sql
+    from transform.warehouse import opened, sql
 
     batch = synthetic_batch(n_facts)
     frame = batch.facts.to_arrow(compat_level=pl.CompatLevel.newest())
@@ -120,14 +120,12 @@ def bench_load(n_facts: int = 1_000_000) -> dict:
     for _ in range(REPEATS):  # fresh files each time, so every figure includes growing the file
         with tempfile.TemporaryDirectory() as tmp:
             runs["bare_frame"].append(_bare_insert(Path(tmp) / "frame.duckdb", frame))
-            con = connect(Path(tmp) / "warehouse.duckdb")
-            migrate(con)
-            runs["first_load"].append(_timed(load_batch, con, batch))
-            stored_rows = con.sql(sql("bench/stored_facts.sql")).to_arrow_table()
-            runs["bare_stored"].append(_bare_insert(Path(tmp) / "stored.duckdb", stored_rows))
-            runs["reload"].append(_timed(load_batch, con, batch))
-            (stored,) = con.execute(sql("bench/count_facts.sql")).fetchone()
-            con.close()
+            with opened(Path(tmp) / "warehouse.duckdb") as con:
+                runs["first_load"].append(_timed(load_batch, con, batch))
+                stored_rows = con.sql(sql("bench/stored_facts.sql")).to_arrow_table()
+                runs["bare_stored"].append(_bare_insert(Path(tmp) / "stored.duckdb", stored_rows))
+                runs["reload"].append(_timed(load_batch, con, batch))
+                (stored,) = con.execute(sql("bench/count_facts.sql")).fetchone()
         assert stored == n_facts, f"expected {n_facts} facts after a reload, found {stored}"
     figures: dict = {"facts": n_facts, "documents": batch.documents.height}
     for name, timings in runs.items():

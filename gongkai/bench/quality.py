@@ -95,7 +95,7 @@ def build_warehouse(db_path: Path, n_agency_years: int) -> None:
     from gongkai.metrics import BY_CODE
     from transform.frames import AGENCY_SCHEMA, DOCUMENT_SCHEMA, ISSUE_SCHEMA, Batch
     from transform.load import load_batch
-    from transform.warehouse import connect, migrate
+    from transform.warehouse import opened
 
     docs, facts, agencies = [], {k: [] for k in ("document_id", "metric", "applicant", "value")}, {}
     now = datetime(2025, 2, 1)
@@ -137,12 +137,8 @@ def build_warehouse(db_path: Path, n_agency_years: int) -> None:
         issues=pl.DataFrame(schema=ISSUE_SCHEMA),
         agencies=pl.DataFrame(list(agencies.values()), schema=AGENCY_SCHEMA, orient="row"),
     )
-    con = connect(db_path)
-    try:
-        migrate(con)
+    with opened(db_path) as con:
         load_batch(con, batch)
-    finally:
-        con.close()
 
 
 def _json(value: dict) -> str:

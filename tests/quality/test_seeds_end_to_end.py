@@ -14,15 +14,13 @@ import duckdb
 import pytest
 
 from extract import extract_report
-from gongkai.metrics import APPLICANT_CODES, METRICS, leaves_under, metrics_for
-from quality.rules.r1_balance import OUTFLOW
+from gongkai.metrics import APPLICANT_CODES, METRICS, metrics_for
 from quality.run import run_quality
+from tests.quality.spec_arithmetic import Finding, arithmetic
 from tests.transform.seed_reports import SEEDS, Cells, golden, golden_cells, item
 from transform.load import load_reports
 
 N, T = APPLICANT_CODES[0], APPLICANT_CODES[-1]
-RESULT_TOTAL = "s3.result.total"
-S4_TOTALS = sorted({m.parent for m in METRICS if m.section == "四" and m.parent})
 # one number changed per variant, chosen to break the rule it is named after
 VARIANTS = {
     "R1": ("宝丰县公安局", "s3.carried_out", N),
@@ -30,27 +28,6 @@ VARIANTS = {
     "R3": ("鲁山县公安局", "s3.result.denied.third_party", T),
     "R4": ("叶县公安局", "s4.review.total", None),
 }
-Finding = tuple[str, str, str | None, float, float]  # rule, metric, applicant, expected, observed
-
-
-def arithmetic(cells: Cells, fmt: str) -> set[Finding]:
-    """R1-R4 as the spec states them, on the cells a report prints (blank = 0; an absent cell: not checked)."""
-    found: set[Finding] = set()
-
-    def check(rule: str, metric: str, applicant: str | None, observed: list, expected: list) -> None:
-        if all(k in cells for k in observed + expected):
-            obs, exp = (sum(cells[k] or 0.0 for k in keys) for keys in (observed, expected))
-            if obs != exp:
-                found.add((rule, metric, applicant, exp, obs))
-
-    for a in APPLICANT_CODES:
-        check("R1", " + ".join(OUTFLOW), a, [(m, a) for m in OUTFLOW], [("s3.new", a), ("s3.carried_in", a)])
-        check("R2", RESULT_TOTAL, a, [(RESULT_TOTAL, a)], [(m.code, a) for m in leaves_under(RESULT_TOTAL, fmt)])
-    for m in metrics_for("三", fmt):
-        check("R3", m.code, T, [(m.code, T)], [(m.code, a) for a in APPLICANT_CODES[:-1]])
-    for total in S4_TOTALS:
-        check("R4", total, None, [(total, None)], [(m.code, None) for m in leaves_under(total, fmt)])
-    return found
 
 
 def base_seed():

@@ -23,7 +23,7 @@ from gongkai.metrics import APPLICANT_CODES, BY_CODE
 from quality.run import run_quality
 from tests.extract.unseen.variants import DEPARTMENTS, PERTURBATIONS, PLACES, Variant, build, render
 from tests.quality.built_reports import load, report
-from tests.quality.test_seeds_end_to_end import arithmetic
+from tests.quality.spec_arithmetic import arithmetic
 from tests.transform.seed_reports import item
 from transform.load import load_reports
 
