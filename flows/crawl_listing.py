@@ -6,6 +6,7 @@ last time, so an unchanged portal costs one small request per page.
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, field
 
 from extract.sniff import kind_of
@@ -62,10 +63,16 @@ def discover_host(
 def _walk(
     client: PoliteClient, seed: str, known: dict[str, ListingRecord], result: Discovery, limit: int
 ) -> list[Link]:
-    """Breadth-first over the seed and its pagination; a seed that is itself a report is its own only link."""
-    queue, seen, links = [seed], {seed}, []
-    while queue and len(seen) <= limit:
-        url = queue.pop(0)
+    """Breadth-first over the seed and its pagination; a seed that is itself a report is its own only link.
+
+    ``limit`` counts pages fetched, not pages a listing claims: a page count
+    far past the limit must still walk the first ``limit`` pages.
+    """
+    queue, seen, links = deque([seed]), {seed}, []
+    for _ in range(limit):
+        if not queue:
+            break
+        url = queue.popleft()
         record = _listing(client, url, known.get(url), is_seed=url == seed)
         if isinstance(record, str):
             result.failures[url] = record

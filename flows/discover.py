@@ -1,29 +1,28 @@
 """Finding annual reports on portal pages: pure functions, HTML bytes in, links out.
 
 A column (listing) page yields the links whose title names an annual
-information-disclosure report, plus its other pages (links such as
-``index_1.html`` or pagination that exists only in a
-``createPageHTML(total, current, "index", "html")`` script). A report page
-yields its attachments (PDF, DOCX, DOC), best rendition first.
+information-disclosure report (``flows.titles``), plus its other pages
+(``flows.pagination``). A report page yields its attachments (PDF, DOCX,
+DOC), best rendition first.
 
-Decoys: anything about the report rather than the report itself is left
-out by title, including 解读 (interpretation) pages. A 解读 restates a few
-of the report's figures in prose, so it never adds a value the report lacks,
-and loading it would put a second, partial document for the same
-agency-year beside the real one.
+Portals keep links in more places than ``<a href>``: Hanweb (大汉 Jcms)
+columns ship their records as markup inside ``<script type="text/xml">``,
+older templates ``document.write`` their pagers, and some links open
+through ``onclick="window.open('...')"``. Markup held in a script is read
+as markup, and a scripted link's target is the URL it quotes.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from posixpath import basename, dirname
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import lxml.html
 
 from extract.decode import charset_from_content_type, decode_text
-from extract.normalize import to_simplified
+from flows.pagination import is_pager, same_folder, script_pages
+from flows.titles import is_annual_report_title, names_a_year
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,28 +48,18 @@ class Page:
         )
 
 
-# An annual disclosure report: the subject (信息公开 / 政务公开) and an annual report (年度报告, 年报, 年度…工作报告).
-_SUBJECT = re.compile(r"信息公开|政务公开")
-_ANNUAL = re.compile(r"年度报告|年报|年度.{0,10}工作报告|工作报告.{0,3}[(（]?\d{4}")
-# Documents about the report or about disclosure in general, which portals list beside it.
-_NOT_A_REPORT = re.compile(
-    r"指南|要点|制度|规定|办法|通知|解读|图解|一图|读懂|说明|目录|决算|预算|考核|测评|评估|意见|方案|清单"
-)
-_YEAR = re.compile(r"(?:19|20)\d{2}|[二][〇○零][一二三四五六七八九〇○零]{2}")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _ATTACHMENT = re.compile(r"\.(pdf|docx|doc|wps)(?:$|[?#&])", re.IGNORECASE)
 _PREFERENCE = {"pdf": 0, "docx": 1, "doc": 2, "wps": 3}
-_PAGER_TEXT = re.compile(r"^(\d+|下一?页|上一?页|尾页|末页|首页|next|prev|last|first|>+|<+)$", re.IGNORECASE)
-_SCRIPT_PAGER = re.compile(r"createPageHTML\s*\(([^)]*)\)")
-_PAGE_COUNT = re.compile(r"\b(?:countPage|pageCount|totalPage|page_count)\s*=\s*(\d+)", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _INTRODUCED = re.compile(r"附件\s*\d*\s*[：:]?\s*\d*[.、]?\s*$")
+_NEIGHBOUR = re.compile(r"[上下前后]一?[篇条]\s*[：:]?\s*$")  # 上一篇：<a>, the article before or after this one
 _HTML_PAGE = re.compile(r"\.(s?html?|jsp|aspx?|php)$", re.IGNORECASE)
-
-
-def is_annual_report_title(title: str) -> bool:
-    text = to_simplified(re.sub(r"\s+", "", title))
-    return bool(_SUBJECT.search(text) and _ANNUAL.search(text) and not _NOT_A_REPORT.search(text))
+_STATIC_PAGE = re.compile(r"\.s?html?$", re.IGNORECASE)
+_QUOTED_URL = re.compile(r"""["']([^"'\s()]+\.(?:s?html?|jsp|aspx?|php|pdf|docx?|wps)(?:\?[^"'\s]*)?)["']""", re.I)
+_REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"\s;]+)", re.IGNORECASE)
+_LOCATION = re.compile(r"""location(?:\.href)?\s*=\s*["']([^"']+)["']|location\.replace\(\s*["']([^"']+)""")
+_SCRIPT_MARKUP = re.compile(r"<!\[CDATA\[|\]\]>|\\(?=[\"'/])")
 
 
 def parse_page(data: bytes, url: str, content_type: str | None = None) -> Page:
@@ -84,77 +73,88 @@ def parse_page(data: bytes, url: str, content_type: str | None = None) -> Page:
     base = urljoin(url, (tree.xpath("//base/@href") or [url])[0])
     page = Page(url, _page_title(tree), has_table=_has_data_table(tree))
     seen: set[str] = set()
-    for anchor in tree.iter("a"):
-        href = (anchor.get("href") or "").strip()
-        if not href or href.startswith(("javascript:", "mailto:", "#")):
+    for element in _elements(tree):
+        if element.tag != "a":
+            target = _unwrapped(urljoin(base, (element.get("src") or element.get("data") or "").strip()))
+            if _ATTACHMENT.search(target):
+                page.attachments.append(Link(target, ""))
+            elif element.tag in ("iframe", "frame") and same_folder(target, url) and target != url:
+                page.pages.append(target)  # the list framed in its own column
             continue
-        target = urljoin(base, href).split("#")[0]
-        title = _anchor_title(anchor)
-        attachment = _is_attachment(anchor, target, title)
+        href = _href(element)
+        if not href:
+            continue
+        target = _unwrapped(urljoin(base, href).split("#")[0])
+        title = _anchor_title(element)
+        attachment = _is_attachment(element, target, title)
         if attachment:
             page.attachments.append(Link(target, title))
-        date = _date_near(anchor)
+        date = _date_near(element)
         # A report link names its year or sits beside a date; a title with neither is a
         # column name in a menu or breadcrumb (政府信息公开年报), which leads to a listing.
-        if is_annual_report_title(title) and (date or _YEAR.search(title)) and target != url and target not in seen:
-            seen.add(target)
-            page.reports.append(Link(target, title, date))
-        elif not attachment and _is_pager(target, title, url):
+        if is_annual_report_title(title) and (date or names_a_year(title)) and target != url and target not in seen:
+            if not _NEIGHBOUR.search(_text_before(element)):
+                seen.add(target)
+                page.reports.append(Link(target, title, date))
+        elif not attachment and is_pager(target, title, url):
             page.pages.append(target)
-    for element in tree.xpath("//iframe[@src] | //embed[@src] | //object[@data]"):
-        target = urljoin(base, element.get("src") or element.get("data"))
+    if redirect := _redirect(tree):
+        target = _unwrapped(urljoin(base, redirect))
         if _ATTACHMENT.search(target):
-            page.attachments.append(Link(target, ""))
+            page.attachments.append(Link(target, page.title))
+        elif target != url:
+            page.pages.append(target)
     page.pages = _unique(page.pages + script_pages(text, url))
     page.attachments = _best_first(page.attachments)
     return page
 
 
-def script_pages(text: str, url: str) -> list[str]:
-    """Pages named by a ``createPageHTML(total, current, prefix, ext)`` call (TRS-style portals).
-
-    Newer templates put an element id first and a record count last, so the
-    arguments are read by kind: the first two numbers are (total, current),
-    and the prefix is the string just before the extension. Without such a
-    call, a ``countPage = N`` variable pages the current file name.
-    """
-    for found in _SCRIPT_PAGER.finditer(text):  # a page may define the function before calling it
-        if pages := _script_call_pages(found.group(1), text, url):
-            return pages
-    count = _PAGE_COUNT.search(text)
-    stem, dot, ext = basename(urlsplit(url).path).partition(".")
-    if not count or not dot:
-        return []
-    stem = stem.split("_")[0]
-    return [urljoin(url, f"{stem}.{ext}" if n == 0 else f"{stem}_{n}.{ext}") for n in range(int(count.group(1)))]
+def _elements(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """Links and embedded documents in page order, then those held as markup in the page's scripts."""
+    found = list(tree.iter("a", "iframe", "frame", "embed", "object"))
+    for script in tree.iter("script"):
+        source = _SCRIPT_MARKUP.sub("", script.text or "")
+        if "<a" in source:
+            try:
+                found += lxml.html.fragment_fromstring(source, create_parent="div").iter("a")
+            except (lxml.etree.ParserError, ValueError):
+                continue
+    return found
 
 
-def _script_call_pages(arguments: str, text: str, url: str) -> list[str]:
-    numbers, strings = [], []
-    for raw in arguments.split(","):
-        arg = raw.strip()
-        if arg[:1] in "\"'":
-            strings.append(arg.strip("\"'"))
-        elif arg.isdigit():
-            numbers.append(int(arg))
-        elif value := re.search(rf"\b{re.escape(arg)}\s*=\s*(\d+)", text) if arg.isidentifier() else None:
-            numbers.append(int(value.group(1)))
-    extensions = [i for i, s in enumerate(strings) if s.lower() in ("html", "htm", "shtml")]
-    if not numbers or not extensions or extensions[0] == 0:
-        return []
-    prefix, ext = strings[extensions[0] - 1], strings[extensions[0]]
-    return [urljoin(url, f"{prefix}.{ext}" if n == 0 else f"{prefix}_{n}.{ext}") for n in range(numbers[0])]
+def _redirect(tree: lxml.html.HtmlElement) -> str | None:
+    """Where a stub page sends the browser: a meta refresh, or a script's ``location`` on a page without links."""
+    for content in tree.xpath("//meta[translate(@http-equiv, 'REFSH', 'refsh') = 'refresh']/@content"):
+        if found := _REFRESH_URL.search(content):
+            return found.group(1)
+    if tree.xpath("//a[@href]"):
+        return None
+    for script in tree.iter("script"):
+        if found := _LOCATION.search(script.text or ""):
+            return found.group(1) or found.group(2)
+    return None
 
 
-def _is_pager(target: str, title: str, url: str) -> bool:
-    """Another page of the same listing: same folder, and either a pager's text or the ``<stem>_<n>`` name."""
-    here, there = urlsplit(url), urlsplit(target)
-    if (here.netloc, dirname(here.path)) != (there.netloc, dirname(there.path)):
-        return False
-    stem = basename(here.path).split(".")[0].split("_")[0] or "index"
-    if re.fullmatch(rf"{re.escape(stem)}(_\d+)?\.\w+", basename(there.path)):
-        return True
-    return bool(_PAGER_TEXT.match(title)) and there.path == here.path and bool(there.query)
+def _href(anchor: lxml.html.HtmlElement) -> str:
+    """The link's target: its href, or for a scripted link the URL its script quotes."""
+    href = (anchor.get("href") or "").strip()
+    if href.startswith("mailto:"):
+        return ""
+    if not href or href.startswith(("javascript:", "#")):
+        quoted = _QUOTED_URL.search(f"{href} {anchor.get('onclick') or ''}")
+        return quoted.group(1) if quoted else ""
+    return href
+
+
+def _unwrapped(target: str) -> str:
+    """The document a static viewer page (pdf.js ``viewer.html?file=...``) loads, else the target itself."""
+    parts = urlsplit(target)
+    if not _STATIC_PAGE.search(parts.path):
+        return target
+    for _, value in parse_qsl(parts.query):
+        if _ATTACHMENT.search(value):
+            return urljoin(target, value)
+    return target
 
 
 def _is_attachment(anchor: lxml.html.HtmlElement, target: str, title: str) -> bool:

@@ -7,7 +7,11 @@ it, and every kind of href (``./``, ``../``, absolute, protocol-relative to
 host B, ``javascript:``, ``#``). Host B (localhost) has a column paged only
 by ``var countPage`` and a second column paged by a newer
 ``createPageHTML('page_div', ...)`` call, robots rules for our own token,
-and reports reached through no-extension download links.
+and reports reached through no-extension download links. Host B also has
+a Hanweb (大汉) column whose records exist only as markup inside a
+``<script type="text/xml">`` datastore, a report shown through a pdf.js
+viewer, and a source that is a single report page between its 上一篇 and
+下一篇 neighbours.
 
 ``Farm.reports`` maps every report link to the bytes that should be loaded
 for it; ``Farm.decoys`` and ``Farm.failures`` list what must never be loaded
@@ -107,6 +111,7 @@ def build_farm(portal: Portal) -> Farm:
     farm = Farm(portal)
     _host_a(farm)
     _host_b(farm)
+    _hanweb(farm)
     return farm
 
 
@@ -295,3 +300,44 @@ def _host_b(farm: Farm) -> None:
         host=B,
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
+
+
+def _hanweb(farm: Farm) -> None:
+    """A Hanweb column: records in a script datastore, a pdf.js viewer, a 通报 about the reports as a decoy."""
+    p, agency = farm.portal, "某县财政局"
+    record = (
+        '<record><![CDATA[<li><a href="{}" title="{}" target="_blank">{}</a><span>2024-01-20</span></li>]]></record>'
+    )
+    report, decoy = "/art/2024/1/20/art_4567_1.html", "/art/2024/3/1/art_4567_9.html"
+    title, decoy_title = (
+        f"{agency}2023年政府信息公开工作年度报告",
+        f"关于{agency}2022年政府信息公开工作年度报告检查情况的通报",
+    )
+    datastore = (
+        '<script type="text/xml"><datastore><nextgroup><![CDATA[<a href="/module/web/jpage/dataproxy.jsp?page=1'
+        '&columnid=4567"></a>]]></nextgroup><recordset>'
+        + record.format(report, title, title[:12] + "...")
+        + record.format(decoy, decoy_title, decoy_title[:12] + "...")
+        + "</recordset></datastore></script>"
+    )
+    # a sidebar repeats a report another column lists: found once
+    hot = '<div class="hot"><h3>热点</h3><a href="/gkml/2022/t1.html">平顶山市公安局2024年政府信息公开工作年度报告</a></div>'
+    farm.sources.append((agency, farm.url("/col/col4567/index.html", B)))
+    p.add("/col/col4567/index.html", _page("年度报告", f'<div id="4567">{datastore}</div>', hot), host=B)
+    viewer = "/pdfjs/web/viewer.html"
+    neighbours = '<p>下一篇：<a href="./art_4567_2.html">某县财政局2024年政府信息公开工作年度报告</a></p>'
+    page = article(title, f'<iframe src="{viewer}?file=/picture/0/2401201.pdf"></iframe>{neighbours}')
+    p.add(report, page, host=B)
+    p.add(viewer, "<html><body>pdf.js</body></html>", host=B)
+    p.add("/picture/0/2401201.pdf", rendition("002.pdf"), host=B, content_type="application/pdf")
+    farm.reports[farm.url(report, B)] = rendition("002.pdf")
+    rows = "".join(f"<tr><td>项目{k}</td><td>{k * 3}</td><td>{k}</td></tr>" for k in range(8))
+    p.add(decoy, _page(decoy_title, f"<h1>{decoy_title}</h1><table>{rows}</table>"), host=B)
+    farm.decoys += [farm.url(decoy, B), farm.url(viewer, B)]
+
+    single = "/art/2023/1/18/art_4567_0.html"
+    farm.sources.append((agency, farm.url(single, B)))
+    attachment = f'<p>附件：<a href="/picture/0/2301.docx">{agency}2022年政府信息公开工作年度报告.docx</a></p>'
+    p.add(single, article(f"{agency}2022年政府信息公开工作年度报告", attachment + neighbours), host=B)
+    p.add("/picture/0/2301.docx", rendition("003.docx"), host=B, content_type="application/octet-stream")
+    farm.reports[farm.url(single, B)] = rendition("003.docx")

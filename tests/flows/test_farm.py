@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 import duckdb
 from crawl_portal import Hit, Portal
-from farm import build_farm
+from farm import A, build_farm
 
 from extract import extract_report
 from flows.crawl_listing import Source, discover_host
@@ -44,6 +44,19 @@ def test_discovery_finds_every_report_link_and_no_decoy(portal: Portal) -> None:
         found |= {unquote(item.link.url) for item in discovery.found}
     assert found == {unquote(url) for url in [*farm.reports, *farm.failures]}
     assert not _paths(farm.decoys) & {unquote(h.path) for h in portal.hits}
+
+
+def test_listing_walk_is_capped_by_pages_fetched_not_pages_claimed(portal: Portal) -> None:
+    """A template that claims 100,000 pages, and pages that link back to the first: the walk still pages on."""
+    claim = '<script>createPageHTML(100000, 0, "index", "html");</script>'
+    for n in range(5):
+        item = f'<li><a href="t{n}.html">{2020 + n}年政府信息公开工作年度报告</a></li>'
+        body = f'<html><body><ul>{item}</ul><a href="index.html">首页</a><a href="./">1</a>{claim}</body></html>'
+        portal.add("/ndbg/index.html" if n == 0 else f"/ndbg/index_{n}.html", body)
+    settings = CrawlSettings(interval=0, max_listing_pages=3, **CRAWL)
+    discovery = discover_host(A, [Source("某局", portal.url("/ndbg/index.html"))], {}, {}, settings)
+    assert [urlsplit(item.link.url).path for item in discovery.found] == [f"/ndbg/t{n}.html" for n in range(3)]
+    assert len([h for h in portal.hits if h.path.startswith("/ndbg/")]) == 3
 
 
 def test_farm_crawl_then_recrawl(prefect_harness: None, portal: Portal, tmp_path: Path) -> None:

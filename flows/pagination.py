@@ -1,0 +1,93 @@
+"""The other pages of a column (listing) page: pager links and pagination that exists only in a script.
+
+Pure: URLs and page text in, page URLs out. A page count comes from the
+page itself, so it is capped: a template bug (or a trap) that claims two
+billion pages must cost a bounded list, and the crawl's own page limit
+decides how many of them are fetched.
+"""
+
+from __future__ import annotations
+
+import re
+from posixpath import basename, dirname
+from urllib.parse import urljoin, urlsplit
+
+MAX_SCRIPT_PAGES = 1000
+# TRS ``createPageHTML`` and its relatives (``createPage``, ``setPage``, ``pagination``...).
+_SCRIPT_PAGER = re.compile(r"\b\w*pag\w*\s*\(([^()]*)\)", re.IGNORECASE)
+_PAGE_COUNT = re.compile(r"\b(?:countPage|pageCount|totalPage|page_count)\s*=\s*(\d+)", re.IGNORECASE)
+_PAGER_WORD = re.compile(
+    r"\d+|[上下前后]一?页|尾页|末页|最后一?页|首页|第一页|next|prev(?:ious)?|last|first", re.IGNORECASE
+)
+_PAGER_MARKS = " \t[]【】()（）<>«»‹›＜＞"
+
+
+def script_pages(text: str, url: str) -> list[str]:
+    """Pages named by a ``createPageHTML(total, current, prefix, ext)`` call (TRS-style portals).
+
+    Newer templates put an element id first and a record count last, so the
+    arguments are read by kind: the first two numbers are (total, current),
+    and the prefix is the string just before the extension. Without such a
+    call, a ``countPage = N`` variable pages the current file name.
+    """
+    for found in _SCRIPT_PAGER.finditer(text):  # a page may define the function before calling it
+        if pages := _script_call_pages(found.group(1), text, url):
+            return pages
+    count = _PAGE_COUNT.search(text)
+    stem, dot, ext = basename(urlsplit(url).path).partition(".")
+    if not count or not dot:
+        return []
+    return _numbered(url, stem.split("_")[0], ext, int(count.group(1)))
+
+
+def is_pager(target: str, title: str, url: str) -> bool:
+    """Another page of the same listing: same folder, and the ``<stem>_<n>`` name or a pager's text.
+
+    A link that differs only in its query (``list.jsp?cid=9&page=2``) is a page
+    only when it reads as a pager: menus link sibling columns the same way. A
+    pager's text also covers numbered names the stem cannot predict (a column
+    given as ``.../ndbg/`` whose pages are ``list_1.html``).
+    """
+    here, there = urlsplit(url), urlsplit(target)
+    if not same_folder(target, url):
+        return False
+    stem = basename(here.path).split(".")[0].split("_")[0] or "index"
+    if not there.query and re.fullmatch(rf"{re.escape(stem)}(_\d+)?\.\w+", basename(there.path)):
+        return True
+    numbered = there.path != here.path and bool(re.search(r"\d+\.\w+$", there.path))
+    return _reads_as_pager(title) and (numbered or (there.path == here.path and bool(there.query)))
+
+
+def same_folder(target: str, url: str) -> bool:
+    here, there = urlsplit(url), urlsplit(target)
+    return (here.netloc, dirname(here.path)) == (there.netloc, dirname(there.path))
+
+
+def _reads_as_pager(title: str) -> bool:
+    """``2``, ``[2]``, ``下一页``, ``后页 >``, ``»``: a page number or word, or only arrows."""
+    word = title.strip(_PAGER_MARKS)
+    return bool(title) and (not word or bool(_PAGER_WORD.fullmatch(word)))
+
+
+def _script_call_pages(arguments: str, text: str, url: str) -> list[str]:
+    numbers, strings = [], []
+    for raw in arguments.split(","):
+        arg = raw.strip()
+        if arg[:1] in "\"'":
+            strings.append(arg.strip("\"'"))
+        elif arg.isdigit():
+            numbers.append(int(arg))
+        elif value := re.search(rf"\b{re.escape(arg)}\s*=\s*(\d+)", text) if arg.isidentifier() else None:
+            numbers.append(int(value.group(1)))
+    extensions = [i for i, s in enumerate(strings) if s.lower() in ("html", "htm", "shtml")]
+    if not numbers or not extensions or extensions[0] == 0:
+        return []
+    return _numbered(url, strings[extensions[0] - 1], strings[extensions[0]], numbers[0])
+
+
+def _numbered(url: str, prefix: str, ext: str, count: int) -> list[str]:
+    """``prefix.ext``, ``prefix_1.ext``, ... as TRS numbers a column's pages."""
+    return [
+        urljoin(url, f"{prefix}.{ext}" if n == 0 else f"{prefix}_{n}.{ext}")
+        for n in range(min(count, MAX_SCRIPT_PAGES))
+    ]
