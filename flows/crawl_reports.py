@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from extract.model import Report
 from extract.sniff import kind_of
 from flows import read_pool
 from flows.crawl_listing import Found
 from flows.discover import parse_page
+from flows.extraction import Read
 from flows.http_client import PoliteClient
 from flows.rendition import Rendition, has_section3
 from flows.responses import Fetched, FetchError
@@ -39,7 +39,7 @@ class Outcome:
     found: Found
     status: str  # "fetched" (to be read and loaded), "unchanged" or "failed"
     page: Rendition | None = None
-    report: Report | None = None  # the page's own reading, when it is HTML
+    read: Read | None = None  # the page's own reading, when it is HTML
     attachments: list[Rendition] = field(default_factory=list)
     error: str | None = None
     retryable: bool = True
@@ -116,9 +116,9 @@ def _read_page(
         return fetched_page
     got, page, reading = fetched_page
     previous = records.get(found.link.url)
-    report = reading()
-    outcome = Outcome(found, "fetched", page=page, report=report)
-    if report is not None and has_section3(report):
+    read = reading()
+    outcome = Outcome(found, "fetched", page=page, read=read)
+    if read is not None and has_section3(read.report):
         return outcome
     for link in parse_page(got.body or b"", got.url, got.content_type).attachments[:MAX_ATTACHMENTS]:
         chosen_before = previous is not None and previous.rendition == link.url

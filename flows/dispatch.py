@@ -1,10 +1,13 @@
 """Keeping every host busy, one fetch chunk at a time, while the flow's thread writes the warehouse.
 
 Report links are queued by the host they point to (a listing may link
-reports on another host), and a host's fetch chunks run one after another:
-each starts after the previous one's last request plus the interval, which
-travels between chunks as ``not_before``. Different hosts run in parallel on
-the task runner (threads, or Dask). Attachments go to extraction tasks as
+reports on another host). A host has at most ``chunks_per_host`` fetch
+chunks running: on threads two, so the next chunk is fetching while the
+last pages of the previous one are still being read and settled (the
+process-wide host gate keeps one request in flight to the host either way);
+on Dask one, each starting after the previous one's last request plus the
+interval, which travels between chunks as ``not_before``. Different hosts
+run in parallel on the task runner. Attachments go to extraction tasks as
 their chunk comes back. The caller's thread is the single warehouse writer:
 each report is settled as its last task finishes and loaded in batches (see
 ``flows.writer``), so a killed run loses at most the chunks in flight and
@@ -19,9 +22,9 @@ from urllib.parse import urlsplit
 
 from prefect.futures import PrefectFuture, as_completed
 
-from extract.model import Report
 from flows.crawl_listing import Discovery, Found, Source
 from flows.crawl_reports import ChunkResult, Outcome
+from flows.extraction import Read
 from flows.progress import Progress
 from flows.settings import CrawlSettings
 from flows.sources import by_host
@@ -35,14 +38,14 @@ class _Waiting:
     """A report link whose attachments are still being read."""
 
     outcome: Outcome
-    readings: list[Report | None]
+    readings: list[Read | None]
     left: int
 
 
 @dataclass(slots=True)
 class _Host:
     chunks: list[list[Found]] = field(default_factory=list)
-    busy: bool = False  # a fetch task for this host is running
+    running: int = 0  # fetch tasks for this host
 
 
 def crawl(sources: list[Source], state: CrawlState, settings: CrawlSettings, raw_dir: str, writer: Writer) -> int:
@@ -55,8 +58,8 @@ def crawl(sources: list[Source], state: CrawlState, settings: CrawlSettings, raw
 
     def submit_next(host: str) -> None:
         queue = hosts[host]
-        queue.busy = bool(queue.chunks)
-        if queue.chunks:
+        while queue.chunks and queue.running < settings.chunks_per_host:
+            queue.running += 1
             chunk = queue.chunks.pop(0)
             records = {url: state.documents[url] for url in _urls(chunk, state) if url in state.documents}
             future = fetch.submit(chunk, records, state.robots, not_before, settings, raw_dir)
@@ -70,14 +73,13 @@ def crawl(sources: list[Source], state: CrawlState, settings: CrawlSettings, raw
         for host, items in _by_link_host(fresh).items():
             queue = hosts.setdefault(host, _Host())
             queue.chunks += [items[i : i + settings.chunk_size] for i in range(0, len(items), settings.chunk_size)]
-            if not queue.busy:
-                submit_next(host)
+            submit_next(host)
 
     def waited(times: dict[str, float]) -> None:
         for host, at in times.items():
             not_before[host] = max(not_before.get(host, 0.0), at)
 
-    def settle(outcome: Outcome, readings: list[Report | None]) -> None:
+    def settle(outcome: Outcome, readings: list[Read | None]) -> None:
         writer.settle(outcome, readings)
         progress.advance(outcome)
 
@@ -98,6 +100,8 @@ def crawl(sources: list[Source], state: CrawlState, settings: CrawlSettings, raw
                 result = _fetched(future, chunk)
                 waited(result.not_before)
                 state.robots.update(result.robots)
+                hosts[host].running -= 1
+                submit_next(host)
                 for outcome in result.outcomes:
                     if not outcome.attachments:
                         settle(outcome, [])
@@ -109,7 +113,6 @@ def crawl(sources: list[Source], state: CrawlState, settings: CrawlSettings, raw
                             waiting,
                             i,
                         )
-                submit_next(host)
             else:
                 waiting, i = context
                 waiting.readings[i] = _result_or(future, None)

@@ -78,9 +78,12 @@ def ingest_flow(
 
 def _runner_defaults() -> dict[str, Any]:
     """On a process-based runner (Dask) fetch tasks read pages in their own thread: the cluster already
-    spreads the work, and a pool started inside a worker would outlive this flow's shutdown of it."""
+    spreads the work, and a pool started inside a worker would outlive this flow's shutdown of it. And a
+    host gets one fetch task at a time there: two on different workers would not share a host gate."""
     context = FlowRunContext.get()
-    return {} if context is None or isinstance(context.task_runner, ThreadPoolTaskRunner) else {"readers": 0}
+    if context is None or isinstance(context.task_runner, ThreadPoolTaskRunner):
+        return {}
+    return {"readers": 0, "chunks_per_host": 1}
 
 
 if __name__ == "__main__":

@@ -31,10 +31,9 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 
-from extract.model import Report
-from flows.extraction import read_or_none
+from flows.extraction import Read, read_or_none
 
-Reading = Callable[[], Report | None]  # waits for the report (None when the page holds none)
+Reading = Callable[[], Read | None]  # waits for the report (None when the page holds none)
 
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None

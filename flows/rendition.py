@@ -12,12 +12,11 @@ report as PDF or Word; some pages only say "see attachment". The rule:
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass
 from datetime import datetime
 
 from extract.model import Report
+from flows.extraction import Read
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,23 +37,17 @@ def has_section3(report: Report) -> bool:
     return any(fact.metric.startswith("s3.") and fact.value is not None for fact in report.facts)
 
 
-def choose(candidates: list[tuple[Rendition, Report | None]]) -> tuple[Rendition, Report] | None:
+def choose(candidates: list[tuple[Rendition, Read | None]]) -> tuple[Rendition, Read] | None:
     """The best readable candidate; candidates come page first, then attachments best-first."""
     # A document that reads but holds no table value at all (a 解读 in prose, a notice, a listing that
     # looked like a report) is not a report: loading it would put an empty document in the warehouse.
     # Reports from before 2019 are the exception: their free-form tables give no facts by design, and the
     # spec asks to keep them as documents of format pre2019.
     readable = [
-        (rendition, report)
-        for rendition, report in candidates
-        if report is not None and (report.facts or report.format == "pre2019")
+        (rendition, read)
+        for rendition, read in candidates
+        if read is not None and (read.report.facts or read.report.format == "pre2019")
     ]
     if not readable:
         return None
-    return max(readable, key=lambda c: (has_section3(c[1]), sum(f.value is not None for f in c[1].facts)))
-
-
-def fingerprint(report: Report) -> str:
-    """Identity of what was read (not of the bytes): a page whose view counter ticks is still unchanged."""
-    payload = json.dumps(report.to_json(), sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(payload.encode()).hexdigest()
+    return max(readable, key=lambda c: (has_section3(c[1].report), sum(f.value is not None for f in c[1].report.facts)))

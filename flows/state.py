@@ -14,8 +14,10 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 from flows.discover import Link
 from flows.robots import RobotsRecord
@@ -60,13 +62,34 @@ class CrawlState:
         )
 
     def save(self, path: Path) -> None:
-        """Write to a temporary file and rename, so a kill never leaves half a state file."""
+        """Write to a temporary file and rename, so a kill never leaves half a state file.
+
+        The writer saves once a second during a crawl, so this is kept cheap: records
+        (thousands) are flattened by a field list rather than by ``asdict``, which
+        copies every value, and without indentation json uses its C encoder.
+        """
         path.parent.mkdir(parents=True, exist_ok=True)
-        payload = json.dumps(asdict(self), ensure_ascii=False, indent=1, sort_keys=True)
+        plain = {
+            "documents": {url: _plain(r) for url, r in self.documents.items()},
+            "listings": {
+                url: {**_plain(r), "reports": list(map(_plain, r.reports))} for url, r in self.listings.items()
+            },
+            "robots": {host: _plain(r) for host, r in self.robots.items()},
+        }
+        payload = json.dumps(plain, ensure_ascii=False, sort_keys=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             out.write(payload)
         os.replace(tmp, path)
+
+
+def _plain(record: Any) -> dict[str, Any]:
+    return {name: getattr(record, name) for name in _field_names(type(record))}
+
+
+@cache
+def _field_names(cls: type) -> list[str]:
+    return [f.name for f in fields(cls)]
 
 
 def state_path(db_path: Path) -> Path:

@@ -19,10 +19,9 @@ from typing import Any
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from extract.model import Report
 from flows.crawl_listing import Found, discover_host
 from flows.crawl_reports import fetch_chunk
-from flows.extraction import extraction_cache_key, read_or_none
+from flows.extraction import Read, extraction_cache_key, read_or_none
 from quality.run import run_quality
 
 discover = task(
@@ -50,7 +49,7 @@ fetch = task(name="fetch", task_run_name=_chunk_name, retries=1, retry_delay_sec
     cache_expiration=timedelta(days=30),
     persist_result=True,
 )
-def extract(path: str, sha256: str, content_type: str | None, url: str) -> Report | None:
+def extract(path: str, sha256: str, content_type: str | None, url: str) -> Read | None:
     return read_or_none(Path(path).read_bytes(), content_type, url)
 
 

@@ -27,7 +27,8 @@ import pyarrow as pa
 
 from extract.model import Issue, Report
 from flows.crawl_reports import Outcome
-from flows.rendition import Rendition, choose, fingerprint
+from flows.extraction import Read, reading
+from flows.rendition import Rendition, choose
 from flows.state import CrawlState, DocumentRecord
 from transform.load import LoadItem, load_reports
 from transform.warehouse import connect, migrate, sql, transaction, utc_now
@@ -75,7 +76,7 @@ class Writer:
     def _outcome(self, url: str, outcome: str, **columns: Any) -> None:
         self._outcomes.append({"url": url, "outcome": outcome, "role": "report", **columns, "recorded_at": utc_now()})
 
-    def settle(self, outcome: Outcome, readings: list[Report | None]) -> None:
+    def settle(self, outcome: Outcome, readings: list[Read | None]) -> None:
         """Decide what one report link amounts to; ``readings`` are its attachments' reports, in order."""
         url = outcome.found.link.url
         if outcome.status == "failed":
@@ -88,7 +89,7 @@ class Writer:
             if outcome.page and previous:
                 self._records[url] = _refreshed(previous, outcome.page)
             return
-        candidates = ([(outcome.page, outcome.report)] if outcome.page else []) + list(
+        candidates = ([(outcome.page, outcome.read)] if outcome.page else []) + list(
             zip(outcome.attachments, readings, strict=True)
         )
         chosen = choose(candidates)
@@ -97,9 +98,9 @@ class Writer:
             self._fail(url, "no annual report could be read from the page or its attachments", retryable=False)
             self._records[url] = DocumentRecord(page.etag, page.last_modified, page.sha256, None, None, "unreadable")
             return
-        rendition, report = chosen
-        report = _with_agency(report, outcome.found.agency)
-        mark = fingerprint(report)
+        rendition, read = chosen
+        read = _with_agency(read, outcome.found.agency)
+        mark = read.fingerprint
         record = DocumentRecord(page.etag, page.last_modified, page.sha256, rendition.url, mark)
         self._records[url] = record
         if rendition.url != url:
@@ -109,7 +110,7 @@ class Writer:
             self._outcome(url, "unchanged")
             return
         status = "changed" if previous and previous.outcome == "loaded" else "new"
-        self._items[url] = (status, _load_item(report, rendition, url))
+        self._items[url] = (status, _load_item(read.report, rendition, url))
 
     def due(self) -> bool:
         return len(self._items) >= FLUSH_REPORTS or time.monotonic() - self._flushed >= FLUSH_SECONDS
@@ -161,12 +162,13 @@ def _refreshed(previous: DocumentRecord, page: Rendition) -> DocumentRecord:
     return dataclasses.replace(previous, etag=page.etag, last_modified=page.last_modified, sha256=page.sha256)
 
 
-def _with_agency(report: Report, agency: str) -> Report:
+def _with_agency(read: Read, agency: str) -> Read:
     """A report that does not name its agency takes the name from the sources file, saying so."""
+    report = read.report
     if report.agency or not agency:
-        return report
+        return read
     note = Issue("info", "agency_from_sources", f"agency not named in the report; taken from sources.csv: {agency}")
-    return dataclasses.replace(report, agency=agency, issues=[*report.issues, note])
+    return reading(dataclasses.replace(report, agency=agency, issues=[*report.issues, note]))
 
 
 def _load_item(report: Report, rendition: Rendition, page_url: str) -> LoadItem:

@@ -24,9 +24,9 @@ def test_pool_readings_equal_in_thread_readings_and_come_back_in_order() -> None
     try:
         readings = [read_pool.submit(p.read_bytes(), "text/html", p.name, 2) for p in pages]
         for page, reading in zip(pages, readings, strict=True):
-            report = reading()
-            assert report is not None and report.facts
-            assert report == read_or_none(page.read_bytes(), "text/html", page.name)
+            read = reading()
+            assert read is not None and read.report.facts
+            assert read == read_or_none(page.read_bytes(), "text/html", page.name)
         assert read_pool.submit(b"\x00\x01 not a report", None, "junk", 2)() is None
     finally:
         read_pool.shutdown()
