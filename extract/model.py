@@ -95,8 +95,8 @@ class Fact:
     col_label: str = ""
 
     def __reduce__(self) -> tuple:
-        """Pickled as constructor arguments: a report crosses from a reader process to the crawler as hundreds
-        of these, and the dataclass default (a state dict per object) costs twice as much to unpickle."""
+        """Pickled as constructor arguments: a report crosses processes (Prefect's stored task results, Dask
+        workers) as hundreds of these, and the dataclass default (a state per object) costs twice as much."""
         return Fact, (self.metric, self.applicant, self.value, self.raw, self.where, self.row_label, self.col_label)
 
 
@@ -120,8 +120,8 @@ class Report:
     """One report as read: the `gongkai extract` contract plus provenance.
 
     Facts stay plain dataclasses so that `gongkai extract` never imports
-    polars (its import alone costs more than reading an HTML report); the
-    loaders build typed frames from them (``transform.frames``).
+    polars (its import alone costs more than reading an HTML report);
+    ``facts_frame`` gives the typed frame the loaders consume.
     """
 
     agency: str | None
@@ -155,3 +155,42 @@ class Report:
             ],
             "narrative": self.narrative,
         }
+
+    def facts_frame(self):  # -> polars.DataFrame; polars is imported only here
+        import polars as pl
+
+        return pl.DataFrame(
+            {
+                "metric": [f.metric for f in self.facts],
+                "applicant": [f.applicant for f in self.facts],
+                "value": [None if f.value is None else float(f.value) for f in self.facts],
+                "raw": [f.raw for f in self.facts],
+                "section": [f.where.section for f in self.facts],
+                "page": [f.where.page for f in self.facts],
+                "table_index": [f.where.table for f in self.facts],
+                "row_index": [f.where.row for f in self.facts],
+                "col_index": [f.where.column for f in self.facts],
+                "row_label": [f.row_label for f in self.facts],
+                "col_label": [f.col_label for f in self.facts],
+            },
+            schema=facts_schema(),
+        )
+
+
+def facts_schema():  # -> dict[str, polars.DataType]
+    """Column types of ``Report.facts_frame``; the warehouse loader relies on them."""
+    import polars as pl
+
+    return {
+        "metric": pl.String,
+        "applicant": pl.String,
+        "value": pl.Float64,
+        "raw": pl.String,
+        "section": pl.String,
+        "page": pl.Int32,
+        "table_index": pl.Int32,
+        "row_index": pl.Int32,
+        "col_index": pl.Int32,
+        "row_label": pl.String,
+        "col_label": pl.String,
+    }

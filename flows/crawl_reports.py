@@ -21,7 +21,7 @@ from flows.crawl_listing import Found
 from flows.discover import parse_page
 from flows.extraction import Read
 from flows.http_client import PoliteClient
-from flows.rendition import Rendition, has_section3
+from flows.rendition import Rendition
 from flows.responses import Fetched, FetchError
 from flows.robots import RobotsRecord
 from flows.settings import CrawlSettings
@@ -101,7 +101,7 @@ def _fetch_page(
         return Outcome(found, "unchanged", page=page)
     if page.kind != "html":
         return Outcome(found, "fetched", attachments=[page])
-    return got, page, read_pool.submit(got.body or b"", page.content_type, page.url, readers)
+    return got, page, read_pool.submit(got.body or b"", page.content_type, page.url, found.agency, readers)
 
 
 def _read_page(
@@ -118,7 +118,7 @@ def _read_page(
     previous = records.get(found.link.url)
     read = reading()
     outcome = Outcome(found, "fetched", page=page, read=read)
-    if read is not None and has_section3(read.report):
+    if read is not None and read.section3:
         return outcome
     for link in parse_page(got.body or b"", got.url, got.content_type).attachments[:MAX_ATTACHMENTS]:
         chosen_before = previous is not None and previous.rendition == link.url

@@ -108,7 +108,9 @@ def crawl(sources: list[Source], state: CrawlState, settings: CrawlSettings, raw
                         continue
                     waiting = _Waiting(outcome, [None] * len(outcome.attachments), len(outcome.attachments))
                     for i, doc in enumerate(outcome.attachments):
-                        pending[extract.submit(doc.path, doc.sha256, doc.content_type, doc.url)] = (
+                        pending[
+                            extract.submit(doc.path, doc.sha256, doc.content_type, doc.url, outcome.found.agency)
+                        ] = (
                             "extract",
                             waiting,
                             i,

@@ -39,16 +39,16 @@ _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
 
 
-def submit(data: bytes, content_type: str | None, url: str, workers: int) -> Reading:
+def submit(data: bytes, content_type: str | None, url: str, agency: str, workers: int) -> Reading:
     """Start reading ``data`` on the pool (or defer it to the caller when ``workers`` is 0)."""
     if workers <= 0 or multiprocessing.current_process().daemon:
-        return partial(read_or_none, data, content_type, url)
+        return partial(read_or_none, data, content_type, url, agency)
     pool = _shared(workers)
     try:
-        return pool.submit(read_or_none, data, content_type, url).result
+        return pool.submit(read_or_none, data, content_type, url, agency).result
     except BrokenProcessPool:  # a worker died earlier: what it held has failed; this page gets a fresh pool
         _discard(pool)
-        return _shared(workers).submit(read_or_none, data, content_type, url).result
+        return _shared(workers).submit(read_or_none, data, content_type, url, agency).result
 
 
 def shutdown() -> None:

@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from extract.model import Report
 from flows.extraction import Read
 
 
@@ -33,10 +32,6 @@ class Rendition:
     kind: str  # html, pdf, docx, doc, text
 
 
-def has_section3(report: Report) -> bool:
-    return any(fact.metric.startswith("s3.") and fact.value is not None for fact in report.facts)
-
-
 def choose(candidates: list[tuple[Rendition, Read | None]]) -> tuple[Rendition, Read] | None:
     """The best readable candidate; candidates come page first, then attachments best-first."""
     # A document that reads but holds no table value at all (a 解读 in prose, a notice, a listing that
@@ -46,8 +41,8 @@ def choose(candidates: list[tuple[Rendition, Read | None]]) -> tuple[Rendition, 
     readable = [
         (rendition, read)
         for rendition, read in candidates
-        if read is not None and (read.report.facts or read.report.format == "pre2019")
+        if read is not None and (read.facts.height or read.header.format == "pre2019")
     ]
     if not readable:
         return None
-    return max(readable, key=lambda c: (has_section3(c[1].report), sum(f.value is not None for f in c[1].report.facts)))
+    return max(readable, key=lambda c: (c[1].section3, c[1].values))

@@ -49,8 +49,8 @@ fetch = task(name="fetch", task_run_name=_chunk_name, retries=1, retry_delay_sec
     cache_expiration=timedelta(days=30),
     persist_result=True,
 )
-def extract(path: str, sha256: str, content_type: str | None, url: str) -> Read | None:
-    return read_or_none(Path(path).read_bytes(), content_type, url)
+def extract(path: str, sha256: str, content_type: str | None, url: str, agency: str) -> Read | None:
+    return read_or_none(Path(path).read_bytes(), content_type, url, agency)
 
 
 check_quality = task(name="quality", cache_policy=NO_CACHE)(run_quality)

@@ -25,9 +25,8 @@ from urllib.parse import urlsplit
 
 import pyarrow as pa
 
-from extract.model import Issue, Report
 from flows.crawl_reports import Outcome
-from flows.extraction import Read, reading
+from flows.extraction import Read
 from flows.rendition import Rendition, choose
 from flows.state import CrawlState, DocumentRecord
 from transform.load import LoadItem, load_reports
@@ -99,7 +98,6 @@ class Writer:
             self._records[url] = DocumentRecord(page.etag, page.last_modified, page.sha256, None, None, "unreadable")
             return
         rendition, read = chosen
-        read = _with_agency(read, outcome.found.agency)
         mark = read.fingerprint
         record = DocumentRecord(page.etag, page.last_modified, page.sha256, rendition.url, mark)
         self._records[url] = record
@@ -110,7 +108,7 @@ class Writer:
             self._outcome(url, "unchanged")
             return
         status = "changed" if previous and previous.outcome == "loaded" else "new"
-        self._items[url] = (status, _load_item(read.report, rendition, url))
+        self._items[url] = (status, _load_item(read, rendition, url))
 
     def due(self) -> bool:
         return len(self._items) >= FLUSH_REPORTS or time.monotonic() - self._flushed >= FLUSH_SECONDS
@@ -162,18 +160,10 @@ def _refreshed(previous: DocumentRecord, page: Rendition) -> DocumentRecord:
     return dataclasses.replace(previous, etag=page.etag, last_modified=page.last_modified, sha256=page.sha256)
 
 
-def _with_agency(read: Read, agency: str) -> Read:
-    """A report that does not name its agency takes the name from the sources file, saying so."""
-    report = read.report
-    if report.agency or not agency:
-        return read
-    note = Issue("info", "agency_from_sources", f"agency not named in the report; taken from sources.csv: {agency}")
-    return reading(dataclasses.replace(report, agency=agency, issues=[*report.issues, note]))
-
-
-def _load_item(report: Report, rendition: Rendition, page_url: str) -> LoadItem:
+def _load_item(read: Read, rendition: Rendition, page_url: str) -> LoadItem:
     return LoadItem(
-        report=report,
+        report=read.header,
+        facts=read.facts,
         url=rendition.url,
         content_sha256=rendition.sha256,
         content_type=rendition.content_type,

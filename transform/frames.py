@@ -17,6 +17,7 @@ import numpy as np
 import polars as pl
 
 import gongkai
+from extract.model import facts_schema
 from transform.agency import describe_agency
 from transform.warehouse import utc_now
 
@@ -45,20 +46,6 @@ AGENCY_SCHEMA: dict[str, pl.DataType] = {
     "region": pl.String,
     "level": pl.String,
     "portal_host": pl.String,
-}
-FACT_SCHEMA: dict[str, pl.DataType] = {
-    "metric": pl.String,
-    "applicant": pl.String,
-    "value": pl.Float64,
-    "raw": pl.String,
-    "section": pl.String,
-    "page": pl.Int32,
-    "table_index": pl.Int32,
-    "row_index": pl.Int32,
-    "col_index": pl.Int32,
-    "row_label": pl.String,
-    "col_label": pl.String,
-    "document_id": pl.String,
 }
 ISSUE_SCHEMA: dict[str, pl.DataType] = {
     "document_id": pl.String,
@@ -110,28 +97,11 @@ def build_batch(items: Sequence[LoadItem], run_id: str | None) -> Batch:
 
 
 def _facts(items: Sequence[LoadItem]) -> pl.DataFrame:
-    """One frame for the whole batch, built column by column: a frame per report cost more in polars'
-    per-column set-up than in the facts themselves (a crawl loads batches of a hundred small reports)."""
-    facts = [fact for item in items for fact in item.report.facts]
-    wheres = [fact.where for fact in facts]
-    ids = pl.Series([item.content_sha256 for item in items], dtype=pl.String)
-    owner = np.repeat(np.arange(len(items)), [len(item.report.facts) for item in items])
-    columns = {
-        "metric": [f.metric for f in facts],
-        "applicant": [f.applicant for f in facts],
-        "value": [None if f.value is None else float(f.value) for f in facts],
-        "raw": [f.raw for f in facts],
-        "section": [w.section for w in wheres],
-        "page": [w.page for w in wheres],
-        "table_index": [w.table for w in wheres],
-        "row_index": [w.row for w in wheres],
-        "col_index": [w.column for w in wheres],
-        "row_label": [f.row_label for f in facts],
-        "col_label": [f.col_label for f in facts],
-    }
-    return pl.DataFrame(columns, schema={k: v for k, v in FACT_SCHEMA.items() if k in columns}).with_columns(
-        ids.gather(owner).alias("document_id")
-    )
+    frames = [item.report.facts_frame() if item.facts is None else item.facts for item in items]
+    ids = pl.Series("document_id", [item.content_sha256 for item in items], dtype=pl.String)
+    owner = np.repeat(np.arange(len(frames)), [frame.height for frame in frames])
+    facts = pl.concat(frames) if frames else pl.DataFrame(schema=facts_schema())
+    return facts.with_columns(ids.gather(owner))
 
 
 def _issues(items: Sequence[LoadItem]) -> pl.DataFrame:

@@ -38,6 +38,9 @@ class LoadItem:
     fetched_at: datetime
     archive_path: str | None
     portal_host: str | None
+    # The report's facts frame when its reader built it already: the crawl builds it in its reader
+    # processes, so that its single writer never walks a report's facts one by one.
+    facts: pl.DataFrame | None = None
 
 
 @dataclass(frozen=True, slots=True)

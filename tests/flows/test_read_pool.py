@@ -22,19 +22,19 @@ def _alive(pid: int) -> bool:
 def test_pool_readings_equal_in_thread_readings_and_come_back_in_order() -> None:
     pages = sorted(RENDITIONS.glob("*.html"))
     try:
-        readings = [read_pool.submit(p.read_bytes(), "text/html", p.name, 2) for p in pages]
+        readings = [read_pool.submit(p.read_bytes(), "text/html", p.name, "", 2) for p in pages]
         for page, reading in zip(pages, readings, strict=True):
-            read = reading()
-            assert read is not None and read.report.facts
-            assert read == read_or_none(page.read_bytes(), "text/html", page.name)
-        assert read_pool.submit(b"\x00\x01 not a report", None, "junk", 2)() is None
+            read, here = reading(), read_or_none(page.read_bytes(), "text/html", page.name)
+            assert read is not None and here is not None and read.facts.height
+            assert (read.header, read.fingerprint) == (here.header, here.fingerprint) and read.facts.equals(here.facts)
+        assert read_pool.submit(b"\x00\x01 not a report", None, "junk", "", 2)() is None
     finally:
         read_pool.shutdown()
 
 
 def test_shutdown_leaves_no_worker_process() -> None:
     page = next(RENDITIONS.glob("*.html"))
-    read_pool.submit(page.read_bytes(), "text/html", page.name, 2)()
+    read_pool.submit(page.read_bytes(), "text/html", page.name, "", 2)()
     pids = list(read_pool._pool._processes)  # the workers, to look for after the shutdown
     assert pids and all(_alive(pid) for pid in pids)
     read_pool.shutdown()
@@ -47,6 +47,7 @@ def test_shutdown_leaves_no_worker_process() -> None:
 
 def test_zero_workers_read_in_the_caller_without_a_pool() -> None:
     page = next(RENDITIONS.glob("*.html"))
-    reading = read_pool.submit(page.read_bytes(), "text/html", page.name, 0)
+    reading = read_pool.submit(page.read_bytes(), "text/html", page.name, "", 0)
     assert read_pool._pool is None
-    assert reading() == read_or_none(page.read_bytes(), "text/html", page.name)
+    read, here = reading(), read_or_none(page.read_bytes(), "text/html", page.name)
+    assert read is not None and here is not None and read.fingerprint == here.fingerprint
