@@ -2,6 +2,14 @@
 
 Listing pages are fetched conditionally; a 304 reuses the links the page held
 last time, so an unchanged portal costs one small request per page.
+
+What counts as a failure of the source: the column page failing, any page
+failing between pages that answered, and a column that yields no report
+link at all (a login page behind a redirect, an empty or "page not found"
+page served with 200). Pagers overstate: a script that claims eight pages
+where five exist is where the column ends, so pages missing (404/410) after
+the last one that answered are not recorded, or they would be reported
+every night as open failures that nobody can fix.
 """
 
 from __future__ import annotations
@@ -16,6 +24,8 @@ from flows.responses import FetchError
 from flows.robots import RobotsRecord
 from flows.settings import CrawlSettings
 from flows.state import ListingRecord
+
+_GONE = ("HTTP 404", "HTTP 410")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,32 +76,46 @@ def _walk(
     """Breadth-first over the seed and its pagination; a seed that is itself a report is its own only link.
 
     ``limit`` counts pages fetched, not pages a listing claims: a page count
-    far past the limit must still walk the first ``limit`` pages.
+    far past the limit must still walk the first ``limit`` pages. Pages are
+    walked in the order the listing numbers them, so "after the last page
+    that answered" is a position in the walk.
     """
     queue, seen, links = deque([seed]), {seed}, []
-    for _ in range(limit):
+    failures_before = len(result.failures)
+    missing: list[tuple[int, str, str]] = []  # (position, url, reason): pages the pager named that are not there
+    answered = -1
+    for position in range(limit):
         if not queue:
             break
         url = queue.popleft()
         record = _listing(client, url, known.get(url), is_seed=url == seed)
-        if isinstance(record, str):
-            result.failures[url] = record
+        if isinstance(record, FetchError):
+            if url != seed and record.reason in _GONE:
+                missing.append((position, url, str(record)))
+            else:
+                result.failures[url] = str(record)
             continue
+        answered = position
         result.listings[url] = record
         links.extend(record.reports)
         for page in record.pages:
             if page not in seen:
                 seen.add(page)
                 queue.append(page)
+    result.failures.update((url, reason) for position, url, reason in missing if position < answered)
+    if not links and len(result.failures) == failures_before:
+        result.failures[seed] = "no annual report link found on this page (empty, a login or error page?)"
     return links
 
 
-def _listing(client: PoliteClient, url: str, previous: ListingRecord | None, is_seed: bool) -> ListingRecord | str:
+def _listing(
+    client: PoliteClient, url: str, previous: ListingRecord | None, is_seed: bool
+) -> ListingRecord | FetchError:
     """The page's record, or why it could not be fetched."""
     try:
         got = client.get(url, etag=previous and previous.etag, last_modified=previous and previous.last_modified)
     except FetchError as exc:
-        return str(exc)
+        return exc
     if got.not_modified and previous:
         return previous
     body = got.body or b""

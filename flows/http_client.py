@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 import httpx
 from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
 
-from flows.host_gate import gate
-from flows.responses import Fetched, FetchError, Transient, conditional, read_response
+from flows.host_gate import gate, host_of
+from flows.responses import Fetched, FetchError, Resting, Transient, conditional, read_response
 from flows.robots import RobotsRecord, RobotsRules
 from flows.settings import CrawlSettings
 
@@ -64,6 +64,7 @@ class PoliteClient:
         """GET with robots.txt, the host gate, retries, a size cap and conditional headers."""
         headers = conditional(etag, last_modified)
         for _ in range(self.settings.max_redirects + 1):
+            _check_requestable(url)
             if not self._rules.allowed(url):
                 raise FetchError(url, "disallowed by robots.txt", retryable=False)
             fetched = self._with_retries(url, headers)
@@ -86,15 +87,20 @@ class PoliteClient:
             raise FetchError(url, f"{exc} after {s.attempts} attempts", retryable=True) from None
 
     def _attempt(self, url: str, headers: dict[str, str]) -> Fetched | str:
-        host = urlsplit(url).netloc
+        host = host_of(url)
         self._hosts.add(host)
         host_gate = gate(host)
+        if resting := host_gate.resting():
+            raise FetchError(url, f"host resting, as it asked ({resting})", retryable=True)
         with host_gate.turn(self.settings.interval):
             try:
                 with self._http.stream("GET", url, headers=headers) as response:
                     return read_response(url, response, self.settings)
             except Transient as exc:
                 host_gate.hold_off(exc.hold_off)
+                raise
+            except Resting as exc:
+                host_gate.rest(exc.seconds, exc.reason)
                 raise
             except httpx.TimeoutException:
                 # The server may still be working on the request we gave up on: give it as long
@@ -105,6 +111,19 @@ class PoliteClient:
                 raise Transient("truncated body" if "body" in str(exc) else "connection closed") from None
             except httpx.NetworkError as exc:
                 raise Transient(f"network error ({exc.__class__.__name__})") from None
+            except (httpx.HTTPError, httpx.InvalidURL) as exc:  # a request we cannot make, an answer we cannot read
+                raise FetchError(url, f"cannot fetch ({exc.__class__.__name__}: {exc})", retryable=False) from None
+
+
+def _check_requestable(url: str) -> None:
+    """Links on portals name ftp: servers and mistyped hosts; each is one URL's failure, not the task's."""
+    parts = urlsplit(url)
+    try:
+        parts.port  # noqa: B018 -- raises on a port out of range
+    except ValueError:
+        raise FetchError(url, "not a valid URL (port)", retryable=False) from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise FetchError(url, "not an http(s) URL", retryable=False)
 
 
 @cache

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin
 
 import httpx
@@ -39,6 +40,15 @@ class Transient(Exception):
     def __init__(self, message: str, hold_off: float = 0.0) -> None:
         super().__init__(message)
         self.hold_off = hold_off
+
+
+class Resting(FetchError):
+    """The server asked for a longer break than ``max_retry_after``: give up on the URL for this run, and
+    leave its host alone for ``seconds``, rather than sleep through the night or keep knocking."""
+
+    def __init__(self, url: str, message: str, seconds: float) -> None:
+        super().__init__(url, message, retryable=True)
+        self.seconds = seconds
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +82,9 @@ def read_response(url: str, response: httpx.Response, settings: CrawlSettings) -
     if code in _REDIRECTS and "location" in response.headers:
         return urljoin(url, response.headers["location"])
     if code >= 500 or code == 429:
-        retry_after = response.headers.get("retry-after", "").strip()
-        wait = min(float(retry_after), settings.max_retry_after) if retry_after.isdigit() else 0.0
+        wait = _retry_after(response.headers.get("retry-after", ""))
+        if wait > settings.max_retry_after:
+            raise Resting(url, f"HTTP {code}, Retry-After {wait:.0f} s", wait)
         raise Transient(f"HTTP {code}", hold_off=wait)
     if code >= 400:
         raise FetchError(url, f"HTTP {code}", retryable=False)
@@ -87,24 +98,37 @@ def read_response(url: str, response: httpx.Response, settings: CrawlSettings) -
     return Fetched(url, code, body, h.get("content-type"), etag, last_modified)
 
 
+def _retry_after(value: str) -> float:
+    """Seconds to wait, from a Retry-After of delay-seconds or an HTTP-date (RFC 9110 10.2.3); 0 if unreadable."""
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
+    except (TypeError, ValueError, IndexError):
+        return 0.0
+
+
 def _body(url: str, response: httpx.Response, settings: CrawlSettings) -> bytes:
+    """The decoded body; the cap counts decoded bytes (a small gzip can inflate to gigabytes)."""
     cap = settings.max_bytes
     declared = response.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > cap:
         raise FetchError(url, f"response of {int(declared):,} bytes exceeds the {cap:,}-byte cap", retryable=False)
     chunks, size = [], 0
     deadline = time.monotonic() + settings.total_timeout
-    for chunk in response.iter_raw():
-        if time.monotonic() > deadline:  # a server trickling bytes never trips the per-read timeout
-            raise Transient(f"timed out (body still arriving after {settings.total_timeout:g} s)")
-        size += len(chunk)
-        if size > cap:
-            raise FetchError(url, f"response exceeds the {cap:,}-byte cap", retryable=False)
-        chunks.append(chunk)
-    if declared and declared.isdigit() and size != int(declared):
-        raise Transient(f"truncated body ({size} of {declared} bytes)")
-    raw = b"".join(chunks)
-    encoding = response.headers.get("content-encoding", "").strip().lower()
-    if encoding == "gzip":
-        return httpx.Response(200, headers={"content-encoding": encoding}, content=raw).content
-    return raw
+    try:
+        for chunk in response.iter_bytes():
+            if time.monotonic() > deadline:  # a server trickling bytes never trips the per-read timeout
+                raise Transient(f"timed out (body still arriving after {settings.total_timeout:g} s)")
+            size += len(chunk)
+            if size > cap:
+                raise FetchError(url, f"response exceeds the {cap:,}-byte cap", retryable=False)
+            chunks.append(chunk)
+    except httpx.DecodingError:
+        encoding = response.headers.get("content-encoding", "")
+        raise FetchError(url, f"body does not decode as its Content-Encoding ({encoding})", retryable=False) from None
+    received = response.num_bytes_downloaded
+    if declared and declared.isdigit() and received != int(declared):
+        raise Transient(f"truncated body ({received} of {declared} bytes)")
+    return b"".join(chunks)

@@ -1,10 +1,13 @@
 """robots.txt: fetched once per host and run, kept between runs, honoured for every hop.
 
 The text is kept in the crawl state with its validators, so the next night's
-check is a conditional request. A missing robots.txt (4xx) means no rules; a
-5xx or a network failure means keep out of the host this run, as the
-robots.txt standard (RFC 9309) asks. A robots.txt ``Crawl-delay`` is handed
-to the host's gate, where it wins over our own interval when larger.
+check is a conditional request. As the robots.txt standard (RFC 9309) asks:
+a missing robots.txt (a 4xx that stays one) means no rules; a 5xx, a 429
+that outlasts our retries, or a network failure means keep out of the host
+this run, and that verdict is kept for the run, so a host whose robots.txt
+is down costs one round of retries, not one per URL; redirects are followed
+(five, across hosts too). A robots.txt ``Crawl-delay`` is handed to the
+host's gate, where it wins over our own interval when larger.
 """
 
 from __future__ import annotations
@@ -16,12 +19,14 @@ from urllib.parse import urlsplit
 
 from protego import Protego
 
-from flows.host_gate import gate
+from extract.decode import charset_from_content_type, decode_text
+from flows.host_gate import gate, host_of
 from flows.responses import Fetched, FetchError, conditional
 from flows.settings import ROBOTS_TOKEN
 
 # How the rules are fetched: the client's own retrying, gated GET (a str is a redirect target).
 Fetch = Callable[[str, dict[str, str]], Fetched | str]
+REDIRECTS = 5  # RFC 9309 2.3.1.2: at least five; more means "unavailable", as a 4xx
 
 
 @dataclass(slots=True)
@@ -32,6 +37,7 @@ class RobotsRecord:
     etag: str | None = None
     last_modified: str | None = None
     checked: bool = False  # fetched (or confirmed by 304) during this run
+    unreachable: str | None = None  # why it could not be read this run: the host is off limits until it can
 
 
 class RobotsRules:
@@ -44,38 +50,47 @@ class RobotsRules:
         self._lock = threading.Lock()  # a client's threads share it: robots.txt is fetched once per host
 
     def allowed(self, url: str) -> bool:
-        host = urlsplit(url).netloc
+        """Whether the rules let us fetch ``url``; raises a retryable FetchError while robots.txt is unreachable."""
+        host = host_of(url)
         with self._lock:
             if host not in self._parsed:
-                self._parsed[host] = Protego.parse(self._record(url).text)
+                record = self._record(url)
+                if record.unreachable:
+                    raise FetchError(url, f"robots.txt unavailable ({record.unreachable})", retryable=True)
+                self._parsed[host] = Protego.parse(record.text)
                 delay = self._parsed[host].crawl_delay(ROBOTS_TOKEN)
                 if delay:
-                    gate(host).crawl_delay = float(delay)
+                    gate(host).slow_to(float(delay))
             rules = self._parsed[host]
         return rules.can_fetch(url, ROBOTS_TOKEN)
 
     def _record(self, url: str) -> RobotsRecord:
         parts = urlsplit(url)
-        host = parts.netloc
+        host = host_of(url)
         known = self.records.get(host)
         if known and known.checked:
             return known
-        robots_url = f"{parts.scheme}://{host}/robots.txt"
+        headers = conditional(known.etag, known.last_modified) if known else {}
+        where, got = f"{parts.scheme}://{parts.netloc}/robots.txt", None
         try:
-            got = self._fetch(robots_url, conditional(known.etag, known.last_modified) if known else {})
+            for _ in range(REDIRECTS + 1):
+                got = self._fetch(where, headers)
+                if isinstance(got, Fetched):
+                    break
+                where = got
         except FetchError as exc:
-            if exc.reason.startswith("HTTP 4"):
-                got = None
-            else:
-                raise FetchError(url, f"robots.txt unavailable ({exc.reason})", retryable=True) from exc
-        if isinstance(got, str):  # robots.txt redirected: treat like no rules, as major crawlers do off-host
+            if exc.retryable:
+                kept = known or RobotsRecord("")
+                record = RobotsRecord(kept.text, kept.etag, kept.last_modified, checked=True, unreachable=exc.reason)
+                self.records[host] = record
+                return record
             got = None
-        if got is None:
+        if not isinstance(got, Fetched):
             record = RobotsRecord("", checked=True)
         elif got.not_modified and known:
             record = RobotsRecord(known.text, known.etag, known.last_modified, checked=True)
         else:
-            text = (got.body or b"").decode("utf-8", "replace")
+            text = decode_text(got.body or b"", charset_from_content_type(got.content_type))
             record = RobotsRecord(text, got.etag, got.last_modified, checked=True)
         self.records[host] = record
         return record

@@ -25,8 +25,8 @@ class Route:
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
     fail_first: int = 0  # answer this many requests with `failure` before behaving
-    failure: str = "500"  # "500", "reset", "truncate", "slow"
-    fault: str | None = None  # always: "reset", "truncate", "slow", "huge", "trickle" (a byte every 0.1 s)
+    failure: str = "500"  # an HTTP status ("500", "429", "503"...), "reset", "truncate", "slow"
+    fault: str | None = None  # always: "reset", "truncate", "slow", "huge", "trickle" (a byte every 0.1 s), "chunked"
     delay: float = 0.0
     validators: bool = True  # send ETag / Last-Modified and honour conditional requests
     served: int = 0
@@ -79,7 +79,8 @@ class Portal:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.port = self.server.server_address[1]
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        # A short poll: shutdown() waits for the next one, and every test stops a server.
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
 
     def __enter__(self) -> Portal:
         self.thread.start()
@@ -121,8 +122,8 @@ class Portal:
             return _send(handler, 404, b"not found", {"Content-Type": "text/plain"})
         route.served += 1
         fault = route.failure if route.served <= route.fail_first else route.fault
-        if fault == "500":
-            return _send(handler, 500, b"busy", {"Content-Type": "text/plain", **route.headers})
+        if fault and fault.isdigit():  # an error status, with the route's headers (a Retry-After, say)
+            return _send(handler, int(fault), b"busy", {"Content-Type": "text/plain", **route.headers})
         if fault == "reset":
             handler.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             handler.close_connection = True
@@ -152,6 +153,15 @@ class Portal:
                     time.sleep(0.1)
             except (BrokenPipeError, ConnectionResetError):
                 pass
+            return 200
+        if fault == "chunked":  # no Content-Length: the body in two chunks, then the closing empty one
+            handler.send_response(200)
+            for name, value in (headers | {"Transfer-Encoding": "chunked"}).items():
+                handler.send_header(name, value)
+            handler.end_headers()
+            half = len(route.body) // 2
+            for part in (route.body[:half], route.body[half:], b""):
+                handler.wfile.write(b"%x\r\n%s\r\n" % (len(part), part))
             return 200
         if fault == "truncate":
             headers["Content-Length"] = str(len(route.body) + 1000)

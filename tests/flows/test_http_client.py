@@ -75,7 +75,7 @@ def test_oversized_bodies_are_refused(portal: Portal) -> None:
     portal.add("/huge.pdf", fault="huge")
     portal.add("/big.pdf", b"%" * 300_000, validators=False)
     settings = CrawlSettings(interval=0, max_bytes=100_000)
-    with PoliteClient() as client, pytest.raises(FetchError, match="209,715,200 bytes exceeds"):
+    with PoliteClient(FAST) as client, pytest.raises(FetchError, match="209,715,200 bytes exceeds"):
         client.get(portal.url("/huge.pdf"))
     with PoliteClient(settings) as client, pytest.raises(FetchError, match="exceeds the 100,000-byte cap"):
         client.get(portal.url("/big.pdf"))
