@@ -18,13 +18,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 from prefect.futures import PrefectFuture, as_completed
 
 from flows.crawl_listing import Discovery, Found, Source
 from flows.crawl_reports import ChunkResult, Outcome
 from flows.extraction import Read
+from flows.host_gate import host_of
 from flows.progress import Progress
 from flows.settings import CrawlSettings
 from flows.sources import by_host
@@ -84,7 +84,7 @@ def crawl(sources: list[Source], state: CrawlState, settings: CrawlSettings, raw
         progress.advance(outcome)
 
     for host, host_sources in by_host(sources).items():
-        listings = {url: record for url, record in state.listings.items() if urlsplit(url).netloc == host}
+        listings = {url: record for url, record in state.listings.items() if host_of(url) == host}
         future = discover.submit(host, host_sources, listings, state.robots, settings)
         pending[future] = ("discover", host, host_sources)
     with progress:
@@ -130,7 +130,7 @@ def crawl(sources: list[Source], state: CrawlState, settings: CrawlSettings, raw
 def _by_link_host(found: list[Found]) -> dict[str, list[Found]]:
     grouped: dict[str, list[Found]] = {}
     for item in found:
-        grouped.setdefault(urlsplit(item.link.url).netloc, []).append(item)
+        grouped.setdefault(host_of(item.link.url), []).append(item)
     return grouped
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from flows.crawl_listing import Source
+from flows.host_gate import host_of
 from gongkai.errors import UserError
 
 DEMO_PLACEHOLDER = "{demo}"
@@ -49,5 +50,5 @@ def uses_demo(path: Path) -> bool:
 def by_host(sources: list[Source]) -> dict[str, list[Source]]:
     hosts: dict[str, list[Source]] = defaultdict(list)
     for source in sources:
-        hosts[urlsplit(source.url).netloc].append(source)
+        hosts[host_of(source.url)].append(source)
     return dict(hosts)
