@@ -6,6 +6,11 @@ because whether its attachments are needed at all depends on what it holds
 (see ``flows.rendition``); PDF and Word documents are returned unread, for
 extraction tasks of their own. One URL's failure is recorded on its outcome
 and never stops the chunk.
+
+A page linked as a report sometimes holds no report and no attachment but
+lists reports: a county's page of its departments' reports, a year's
+sub-column. Its report links come back as a ``listing`` outcome, for the
+dispatcher to fetch like any other found link.
 """
 
 from __future__ import annotations
@@ -37,12 +42,13 @@ class Outcome:
     """What became of one report link this run."""
 
     found: Found
-    status: str  # "fetched" (to be read and loaded), "unchanged" or "failed"
+    status: str  # "fetched" (to be read and loaded), "unchanged", "failed" or "listing"
     page: Rendition | None = None
     read: Read | None = None  # the page's own reading, when it is HTML
     attachments: list[Rendition] = field(default_factory=list)
     error: str | None = None
     retryable: bool = True
+    listed: list[Found] = field(default_factory=list)  # a listing's report links
 
 
 @dataclass(slots=True)
@@ -120,7 +126,12 @@ def _read_page(
     outcome = Outcome(found, "fetched", page=page, read=read)
     if read is not None and read.section3:
         return outcome
-    for link in parse_page(got.body or b"", got.url, got.content_type).attachments[:MAX_ATTACHMENTS]:
+    parsed = parse_page(got.body or b"", got.url, got.content_type)
+    if not parsed.attachments and (read is None or not read.facts.height):
+        listed = [Found(link, found.agency) for link in parsed.reports]
+        if listed:
+            return Outcome(found, "listing", page=page, listed=listed)
+    for link in parsed.attachments[:MAX_ATTACHMENTS]:
         chosen_before = previous is not None and previous.rendition == link.url
         try:
             fetched = client.get(link.url, **_validators(records.get(link.url) if chosen_before else None))

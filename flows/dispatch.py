@@ -80,7 +80,10 @@ def crawl(sources: list[Source], state: CrawlState, settings: CrawlSettings, raw
             not_before[host] = max(not_before.get(host, 0.0), at)
 
     def settle(outcome: Outcome, readings: list[Read | None]) -> None:
+        more = writer.relisted(outcome)  # before settling: it reads what the state knew before this run
         writer.settle(outcome, readings)
+        if more:
+            enqueue(more)
         progress.advance(outcome)
 
     for host, host_sources in by_host(sources).items():

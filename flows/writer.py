@@ -25,13 +25,15 @@ from urllib.parse import urlsplit
 
 import pyarrow as pa
 
+from flows.crawl_listing import Found
 from flows.crawl_reports import Outcome
 from flows.extraction import Read
 from flows.rendition import Rendition, choose
-from flows.state import CrawlState, DocumentRecord
+from flows.state import CrawlState, DocumentRecord, ListingRecord
 from transform.load import LoadItem, load_reports
 from transform.warehouse import connect, migrate, sql, transaction, utc_now
 
+_UNREADABLE = "no annual report could be read from the page or its attachments"
 FLUSH_REPORTS = 100
 FLUSH_SECONDS = 1.0
 _OUTCOME_SCHEMA = pa.schema(
@@ -58,6 +60,7 @@ class Writer:
         self.failed: dict[str, str] = {}
         self._items: dict[str, tuple[str, LoadItem]] = {}  # report link -> (new | changed, what to load)
         self._records: dict[str, DocumentRecord] = {}
+        self._listings: dict[str, ListingRecord] = {}
         self._outcomes: list[dict[str, Any]] = []
         self._flushed = time.monotonic()
 
@@ -82,11 +85,19 @@ class Writer:
             self._fail(url, outcome.error or "failed", retryable=outcome.retryable)
             return
         previous = self.state.documents.get(url)
+        if outcome.status == "listing" and outcome.page:
+            self._listed(url, outcome.page, outcome.listed)
+            return
         if outcome.status == "unchanged":
-            self.counts["unchanged"] += 1
-            self._outcome(url, "unchanged")
             if outcome.page and previous:
                 self._records[url] = _refreshed(previous, outcome.page)
+            if previous and previous.outcome == "listing":
+                self._outcome(url, "listing")
+            elif previous and previous.outcome == "unreadable":  # still no report: still a failure, not retried
+                self._fail(url, _UNREADABLE, retryable=False)
+            else:
+                self.counts["unchanged"] += 1
+                self._outcome(url, "unchanged")
             return
         candidates = ([(outcome.page, outcome.read)] if outcome.page else []) + list(
             zip(outcome.attachments, readings, strict=True)
@@ -94,7 +105,7 @@ class Writer:
         chosen = choose(candidates)
         page = outcome.page or outcome.attachments[0]
         if chosen is None:  # not retried until its bytes change
-            self._fail(url, "no annual report could be read from the page or its attachments", retryable=False)
+            self._fail(url, _UNREADABLE, retryable=False)
             self._records[url] = DocumentRecord(page.etag, page.last_modified, page.sha256, None, None, "unreadable")
             return
         rendition, read = chosen
@@ -109,6 +120,24 @@ class Writer:
             return
         status = "changed" if previous and previous.outcome == "loaded" else "new"
         self._items[url] = (status, _load_item(read, rendition, url))
+
+    def _listed(self, url: str, page: Rendition, listed: list[Found]) -> None:
+        """A page linked as a report that lists reports: remembered as a listing, so that next run a 304 still
+        yields its links (``relisted``), and not counted among the reports."""
+        self._outcome(url, "listing")
+        self._records[url] = DocumentRecord(page.etag, page.last_modified, page.sha256, None, None, "listing")
+        self._listings[url] = ListingRecord(page.etag, page.last_modified, [item.link for item in listed], [])
+
+    def relisted(self, outcome: Outcome) -> list[Found]:
+        """The report links a settled outcome adds to the crawl: a listing's, found now or remembered."""
+        url = outcome.found.link.url
+        if outcome.status == "listing":
+            return outcome.listed
+        previous = self.state.documents.get(url)
+        known = self.state.listings.get(url)
+        if outcome.status == "unchanged" and previous and previous.outcome == "listing" and known:
+            return [Found(link, outcome.found.agency) for link in known.reports]
+        return []
 
     def due(self) -> bool:
         return len(self._items) >= FLUSH_REPORTS or time.monotonic() - self._flushed >= FLUSH_SECONDS
@@ -133,7 +162,8 @@ class Writer:
         if self._outcomes:
             self._record_outcomes()
         self.state.documents.update(self._records)
-        self._records = {}
+        self.state.listings.update(self._listings)
+        self._records, self._listings = {}, {}
         self.state.save(self.state_file)
         self._flushed = time.monotonic()
 

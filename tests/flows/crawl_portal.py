@@ -14,7 +14,8 @@ import struct
 import threading
 import time
 from dataclasses import dataclass, field
-from email.utils import formatdate
+from email.message import Message
+from email.utils import formatdate, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
@@ -29,6 +30,9 @@ class Route:
     fault: str | None = None  # always: "reset", "truncate", "slow", "huge", "trickle" (a byte every 0.1 s), "chunked"
     delay: float = 0.0
     validators: bool = True  # send ETag / Last-Modified and honour conditional requests
+    etag: bool = True  # with validators: False sends Last-Modified alone (If-Modified-Since is then honoured)
+    volatile: bool = False  # a new ETag and Last-Modified on every response, though the bytes stay the same
+    counter: bool = False  # a view counter in the (UTF-8) page's footer: the bytes change on every response
     served: int = 0
 
 
@@ -131,11 +135,14 @@ class Portal:
             return 0
         if fault == "slow" or route.delay:
             time.sleep(route.delay or 5.0)
+        body = with_counter(route.body, route.served) if route.counter else route.body
         headers = {"Content-Type": route.content_type, **route.headers}
         if route.validators:
-            etag = '"' + hashlib.sha256(route.body).hexdigest()[:16] + '"'
-            headers |= {"ETag": etag, "Last-Modified": formatdate(1_700_000_000, usegmt=True)}
-            if handler.headers.get("If-None-Match") == etag:
+            change = route.served if route.volatile else 0
+            headers["Last-Modified"] = formatdate(1_700_000_000 + change, usegmt=True)
+            if route.etag:
+                headers["ETag"] = f'"{hashlib.sha256(body).hexdigest()[:16]}{f"-{change}" if change else ""}"'
+            if _fresh(handler.headers, headers):
                 return _send(handler, 304, b"", headers)
         if fault == "huge":
             headers["Content-Length"] = str(200 * 1024 * 1024)
@@ -166,7 +173,27 @@ class Portal:
         if fault == "truncate":
             headers["Content-Length"] = str(len(route.body) + 1000)
             return _send(handler, 200, route.body, headers, exact=False)
-        return _send(handler, route.status, route.body, headers)
+        return _send(handler, route.status, body, headers)
+
+
+def with_counter(body: bytes, served: int) -> bytes:
+    """The page as a CMS renders it on the ``served``-th view: the same report, a footer that ticks."""
+    footer = f'<div class="footer">浏览次数：{1000 + served} 更新时间：2024-01-20 08:{served % 60:02d}</div></body>'
+    return body.replace(b"</body>", footer.encode(), 1)
+
+
+def _fresh(request: Message, response: dict[str, str]) -> bool:
+    """Whether the client's copy is current (RFC 9110 13.2.2): If-None-Match decides when sent, else
+    If-Modified-Since against Last-Modified."""
+    if "If-None-Match" in request:
+        return request["If-None-Match"] == response.get("ETag")
+    since = request.get("If-Modified-Since")
+    if since is None or "Last-Modified" not in response:
+        return False
+    try:
+        return parsedate_to_datetime(response["Last-Modified"]) <= parsedate_to_datetime(since)
+    except (TypeError, ValueError):
+        return False
 
 
 def _send(

@@ -11,7 +11,11 @@ and reports reached through no-extension download links. Host B also has
 a Hanweb (大汉) column whose records exist only as markup inside a
 ``<script type="text/xml">`` datastore, a report shown through a pdf.js
 viewer, and a source that is a single report page between its 上一篇 and
-下一篇 neighbours.
+下一篇 neighbours. A third column on host B holds what only a second run
+tells apart: a "soft 404" (status 200, an error page), a page whose
+validators change on every request and one whose view counter ticks (their
+reports never change), a page validated by Last-Modified alone, and a PDF
+attachment served as text/html.
 
 ``Farm.reports`` maps every report link to the bytes that should be loaded
 for it; ``Farm.decoys`` and ``Farm.failures`` list what must never be loaded
@@ -26,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from crawl_portal import Portal
+from crawl_portal import Portal, with_counter
 
 RENDITIONS = Path(__file__).resolve().parents[1] / "fixtures" / "renditions"
 A, B = "127.0.0.1", "localhost"
@@ -47,6 +51,11 @@ class Farm:
     reports: dict[str, bytes] = field(default_factory=dict)  # report link -> the bytes that hold its report
     decoys: list[str] = field(default_factory=list)  # URLs of pages that are not reports
     failures: dict[str, str] = field(default_factory=dict)  # report link -> what the failure says
+    unreadable: dict[str, str] = field(default_factory=dict)  # link whose page holds no report -> the failure
+    volatile: list[str] = field(default_factory=list)  # report links whose server never answers 304
+    last_modified_only: list[str] = field(default_factory=list)  # report links validated by Last-Modified alone
+    mistyped: dict[str, str] = field(default_factory=dict)  # attachment url -> the wrong Content-Type it is served
+    hubs: dict[str, list[str]] = field(default_factory=dict)  # link titled as a report -> the reports its page lists
     disallowed: list[tuple[str, str]] = field(default_factory=list)  # (host, path) robots.txt forbids
     sources: list[tuple[str, str]] = field(default_factory=list)  # (agency, column url)
 
@@ -112,6 +121,8 @@ def build_farm(portal: Portal) -> Farm:
     _host_a(farm)
     _host_b(farm)
     _hanweb(farm)
+    _second_visit(farm)
+    _county_hub(farm)
     return farm
 
 
@@ -163,6 +174,7 @@ def _host_a(farm: Farm) -> None:
         host=A,
     )
     p.add("/xxgk/ndbg/202301/P020230118.pdf", pdf, host=A, content_type="application/octet-stream")
+    farm.mistyped[farm.url("/xxgk/ndbg/202301/P020230118.pdf")] = "application/octet-stream"
     farm.reports[farm.url("/xxgk/ndbg/202301/t20230118_2.html")] = pdf
 
     second = (
@@ -196,6 +208,7 @@ def _host_a(farm: Farm) -> None:
         "/r/1", status=302, headers={"Location": f"{farm.url('/xxgk/ndbg/202402/new.pdf')}"}, host=A, validators=False
     )
     p.add("/xxgk/ndbg/202402/new.pdf", moved, host=A, content_type="text/html")
+    farm.mistyped[farm.url("/xxgk/ndbg/202402/new.pdf")] = "text/html"
     farm.reports[farm.url("/xxgk/ndbg/202402/old.html")] = moved
     for fault, reason in _FAULTS.items():
         if fault == "loop":
@@ -341,3 +354,53 @@ def _hanweb(farm: Farm) -> None:
     p.add(single, article(f"{agency}2022年政府信息公开工作年度报告", attachment + neighbours), host=B)
     p.add("/picture/0/2301.docx", rendition("003.docx"), host=B, content_type="application/octet-stream")
     farm.reports[farm.url(single, B)] = rendition("003.docx")
+
+
+SOFT_404 = (
+    "<html><head><meta charset='utf-8'><title>404 页面不存在</title></head><body><div class='err'>"
+    "<img src='/images/404.png' alt='404' /><h2>抱歉，您访问的页面不存在或已被删除！</h2>"
+    "<p><span id='time'>5</span>秒后自动返回<a href='/'>网站首页</a></p></div></body></html>"
+)
+
+
+def _second_visit(farm: Farm) -> None:
+    """A column whose pages look the same on every visit to a reader, though not always to a cache."""
+    p, agency, base = farm.portal, "某县审计局", "/zfxxgk/ndbg"
+    title = agency + "{}年政府信息公开工作年度报告"
+    farm.sources.append((agency, farm.url(f"{base}/index.html", B)))
+    links = {year: f"{base}/{year + 1}01/t{year + 1}0115_{year}.html" for year in range(2019, 2024)}
+    rows = "".join(_tr(path, title.format(year)) for year, path in links.items())
+    p.add(f"{base}/index.html", _page("年度报告", f"<table>{rows}</table>"), host=B)
+
+    p.add(links[2019], SOFT_404, host=B)  # a CMS that answers 200 for a deleted article
+    farm.unreadable[farm.url(links[2019], B)] = "no annual report"
+    _report(farm, links[2020], rendition("001.html"), host=B, volatile=True)
+    counted = rendition("003.html")
+    p.add(links[2021], counted, host=B, counter=True)
+    farm.reports[farm.url(links[2021], B)] = with_counter(counted, 1)  # as the first run sees it
+    farm.volatile += [farm.url(links[2020], B), farm.url(links[2021], B)]
+    _report(farm, links[2022], rendition("004.html"), host=B, content_type="text/html", etag=False)
+    farm.last_modified_only.append(farm.url(links[2022], B))
+
+    attachment = f"{base}/202401/P020240115.pdf"
+    p.add(links[2023], article(title.format(2023), f'<p>附件：<a href="{attachment}">年报.pdf</a></p>'), host=B)
+    p.add(attachment, rendition("000.pdf"), host=B, content_type="text/html; charset=utf-8")
+    farm.reports[farm.url(links[2023], B)] = rendition("000.pdf")
+    farm.mistyped[farm.url(attachment, B)] = "text/html; charset=utf-8"
+
+
+def _county_hub(farm: Farm) -> None:
+    """A county column whose one "report" is a page listing its departments' reports."""
+    p, base = farm.portal, "/xxgk/xnb"
+    farm.sources.append(("某县人民政府", farm.url(f"{base}/index.html")))
+    hub = f"{base}/202402/t20240201_9.html"
+    p.add(f"{base}/index.html", _page("年度报告", "<ul>" + _li(hub, "某县2023年政府信息公开工作年度报告") + "</ul>"))
+    departments = {
+        f"{base}/202402/t20240125_{n}.html": f"某县{name}2023年政府信息公开工作年度报告"
+        for n, name in ((1, "教育局"), (2, "民政局"))
+    }
+    items = "".join(_li(path, title) for path, title in departments.items())
+    p.add(hub, article("某县2023年政府信息公开工作年度报告", f"<p>各部门年度报告：</p><ul>{items}</ul>"))
+    farm.hubs[farm.url(hub)] = [farm.url(path) for path in departments]
+    for n, path in enumerate(departments):
+        _report(farm, path, rendition(f"00{n + 1}.html") + f"<!-- {path} -->".encode())

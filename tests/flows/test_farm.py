@@ -42,7 +42,9 @@ def test_discovery_finds_every_report_link_and_no_decoy(portal: Portal) -> None:
         discovery = discover_host(host, sources, {}, {}, settings)
         assert discovery.failures == {}
         found |= {unquote(item.link.url) for item in discovery.found}
-    assert found == {unquote(url) for url in [*farm.reports, *farm.failures]}
+    listed = {url for children in farm.hubs.values() for url in children}  # found on the hub page when it is read
+    expected = [url for url in [*farm.reports, *farm.failures, *farm.unreadable, *farm.hubs] if url not in listed]
+    assert found == {unquote(url) for url in expected}
     assert not _paths(farm.decoys) & {unquote(h.path) for h in portal.hits}
 
 
@@ -78,8 +80,9 @@ def test_farm_crawl_then_recrawl(prefect_harness: None, portal: Portal, tmp_path
         )
 
     first = run()
-    assert first["found"] == len(farm.reports) + len(farm.failures)
-    assert (first["new"], first["failed"]) == (len(farm.reports), len(farm.failures))
+    failures = farm.failures | farm.unreadable
+    assert first["found"] == len(farm.reports) + len(failures) + len(farm.hubs)
+    assert (first["new"], first["failed"]) == (len(farm.reports), len(failures))
     with duckdb.connect(str(db), read_only=True) as con:
         ids = {doc for (doc,) in con.execute("select document_id from documents").fetchall()}
         assert ids == {hashlib.sha256(body).hexdigest() for body in farm.reports.values()}  # no decoy, no double
@@ -92,10 +95,12 @@ def test_farm_crawl_then_recrawl(prefect_harness: None, portal: Portal, tmp_path
             assert sorted(loaded, key=repr) == sorted(direct, key=repr)
         failed = dict(con.execute("select url, reason from crawl_outcomes where outcome = 'failed'").fetchall())
         open_failures = [row[0] for row in con.execute(OPEN_FAILURES.read_text(encoding="utf-8")).fetchall()]
+        typed = dict(con.execute("select url, (content_type, kind) from documents").fetchall())
     assert sorted(open_failures) == sorted(failed)
-    assert {unquote(url) for url in failed} == {unquote(url) for url in farm.failures}
-    for url, pattern in farm.failures.items():
+    assert {unquote(url) for url in failed} == {unquote(url) for url in failures}
+    for url, pattern in failures.items():
         assert re.search(pattern, failed[url]), (url, failed[url])
+    assert {url: typed.get(url) for url in farm.mistyped} == {url: (t, "pdf") for url, t in farm.mistyped.items()}
     hits = portal.hits
     assert not {(h.host, h.path) for h in hits} & set(farm.disallowed)
     assert not _paths(farm.decoys) & {unquote(h.path) for h in hits}
@@ -104,18 +109,31 @@ def test_farm_crawl_then_recrawl(prefect_harness: None, portal: Portal, tmp_path
     before = len(hits)
     second = run()
     assert (second["new"], second["changed"], second["facts_loaded"]) == (0, 0, 0)
-    assert (second["unchanged"], second["failed"]) == (len(farm.reports), len(farm.failures))
+    assert second["unchanged"] + second["failed"] + len(farm.hubs) == second["found"] == first["found"]
     retried = _paths(list(farm.failures)) | {"/loop2"}  # failures are fetched again, unconditionally
     again = [h for h in portal.hits[before:] if unquote(h.path) not in retried]
     assert again and all(h.conditional for h in again)
-    assert {h.status for h in again} <= {301, 302, 304}
+    assert {h.status for h in again if h.path not in _paths(farm.volatile)} <= {301, 302, 304}
+    dated = [h for h in again if h.path in _paths(farm.last_modified_only)]
+    assert dated and all("If-Modified-Since" in h.headers and "If-None-Match" not in h.headers for h in dated)
+    assert {h.status for h in dated} == {304}
+    assert {h.path for h in again if h.status == 200} == _paths(farm.volatile)  # they cannot say 304
     _assert_polite(portal.hits[before:])
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("select count(*) from documents").fetchone() == (len(farm.reports),)
         runs = con.execute("select count(*), count(distinct run_id) from crawl_outcomes").fetchone()
         assert runs == (2 * first["found"], 2)
-        streaks = con.execute(OPEN_FAILURES.read_text(encoding="utf-8")).fetchall()
-        assert len(streaks) == len(farm.failures) and {row[-1] for row in streaks} == {2}
+        latest = dict(con.execute("select url, outcome from crawl_outcomes order by recorded_at").fetchall())
+        streaks = {row[0]: row[-1] for row in con.execute(OPEN_FAILURES.read_text(encoding="utf-8")).fetchall()}
+    assert {url: latest[url] for url in farm.volatile} == dict.fromkeys(farm.volatile, "unchanged")
+    # A hub is walked as a listing on both runs; on the second its 304 still yields its reports.
+    assert {url: latest[url] for url in farm.hubs} == dict.fromkeys(farm.hubs, "listing")
+    assert _paths([url for children in farm.hubs.values() for url in children]) <= {h.path for h in again}
+    assert {url: streaks.get(url) for url in farm.failures} == dict.fromkeys(farm.failures, 2)
+    # A soft 404 is not downloaded again while it is unchanged, and it is still a failure.
+    assert {url: latest[url] for url in farm.unreadable} == dict.fromkeys(farm.unreadable, "failed")
+    assert (second["unchanged"], second["failed"]) == (len(farm.reports), len(failures))
+    assert set(streaks) == set(failures) and set(streaks.values()) == {2}
 
 
 def _assert_polite(hits: list[Hit]) -> None:
