@@ -1,4 +1,4 @@
-"""Keeping every host busy, one fetch chunk at a time, while the flow's thread writes the warehouse.
+"""Keeping every host busy with fetch chunks while the flow's thread writes the warehouse.
 
 Report links are queued by the host they point to (a listing may link
 reports on another host). A host has at most ``chunks_per_host`` fetch
