@@ -27,7 +27,10 @@ _HEADING = re.compile(
     r"\s*(?P<rest>.*)$"
 )
 
-# Words whose presence marks a table as one section's: the dictionary's own labels.
+# Words whose presence marks a table as one section's: the dictionary's own labels, plus a few
+# phrases cut from its longer ones (reports reword "一、本年新收政府信息公开申请数量" but keep
+# "本年新收"). Which phrases is a choice, not a derivation: 总计 is printed in 三 and 四 alike, and
+# each added word shifts the scores that decide a table's section.
 _TABLE_WORDS: dict[str, frozenset[str]] = {
     "二": frozenset(normalize_label(m.row_label) for m in METRICS if m.section == "二"),
     "三": frozenset(normalize_label(a.label) for a in APPLICANTS if len(a.label) > 2)

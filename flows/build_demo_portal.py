@@ -22,9 +22,8 @@ import json
 import shutil
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-RENDITIONS = ROOT / "tests" / "fixtures" / "renditions"
-GOLDEN = ROOT / "tests" / "fixtures" / "golden"
+from gongkai.fixtures import GOLDEN, RENDITIONS, ROOT
+
 OUT = ROOT / "data" / "demo_portal"
 # How each seed is published: None = HTML article with inline tables; otherwise the attachment kind,
 # with "+" meaning the article also carries the tables inline.

@@ -20,7 +20,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures"
+from gongkai.fixtures import RENDITIONS, SEEDS
 
 
 def _html_floor(data: bytes) -> None:
@@ -70,7 +70,7 @@ FLOORS: dict[str, tuple[str, Callable[[bytes], None]]] = {
 
 
 def _files(ext: str) -> list[Path]:
-    folder = FIXTURES / ("seeds" if ext == "txt" else "renditions")
+    folder = SEEDS if ext == "txt" else RENDITIONS
     return sorted(folder.glob(f"*.{ext}"))
 
 

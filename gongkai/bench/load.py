@@ -22,21 +22,20 @@ from __future__ import annotations
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
 import numpy as np
 import polars as pl
 
+from gongkai.bench.synthetic import agency_year, document_frames
 from gongkai.metrics import APPLICANT_CODES, metrics_for
 
 REPEATS = 3
-YEARS = (2021, 2022, 2023, 2024)
 
 
 def synthetic_batch(n_facts: int):  # -> transform.frames.Batch
     """Full 2021-format reports (every printed cell) until ``n_facts``; four years per agency."""
-    from transform.frames import AGENCY_SCHEMA, DOCUMENT_SCHEMA, ISSUE_SCHEMA, Batch
+    from transform.frames import ISSUE_SCHEMA, Batch
 
     cells = [
         (m.code, m.section, applicant, *_labels(m, applicant), row, col)
@@ -68,36 +67,8 @@ def synthetic_batch(n_facts: int):  # -> transform.frames.Batch
         "col_label",
         pl.Series("document_id", doc_ids).gather(owner),
     )
-    fetched = datetime(2025, 2, 1)
-    documents = pl.DataFrame(
-        [
-            (
-                doc,
-                f"https://gov.example.cn/{i}.html",
-                fetched,
-                "text/html",
-                "bench",
-                f"合成县第{i // len(YEARS)}局",
-                YEARS[i % len(YEARS)],
-                "2021",
-                "html",
-                ["一", "二", "三", "四"],
-                "{}",
-                None,
-                "bench",
-                fetched,
-            )
-            for i, doc in enumerate(doc_ids)
-        ],
-        schema=DOCUMENT_SCHEMA,
-        orient="row",
-    )
-    agencies = documents.select(pl.col("agency").unique(maintain_order=True).alias("name")).select(
-        "name",
-        pl.col("name").alias("name_printed"),
-        *(pl.lit(None, pl.String).alias(c) for c in ("region", "level", "portal_host")),
-    )
-    return Batch(documents, facts, pl.DataFrame(schema=ISSUE_SCHEMA), agencies.cast(AGENCY_SCHEMA))
+    documents, agencies = document_frames((doc, *agency_year(i), "2021", "{}") for i, doc in enumerate(doc_ids))
+    return Batch(documents, facts, pl.DataFrame(schema=ISSUE_SCHEMA), agencies)
 
 
 def _labels(metric, applicant: str | None) -> tuple[str, str]:

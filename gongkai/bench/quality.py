@@ -13,13 +13,12 @@ import random
 import tempfile
 import time
 from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 
+from gongkai.bench.synthetic import YEARS, agency_year, document_frames
 from gongkai.metrics import APPLICANT_CODES, FORMATS, METRICS, S4_GROUPS, leaves_under, metrics_for
 
 Cells = dict[tuple[str, str | None], float]
-YEARS = (2021, 2022, 2023, 2024)
 _S3_TOTAL = "s3.result.total"
 
 
@@ -85,7 +84,7 @@ def synthetic_reports(n_agency_years: int, fault_rate: float = 0.02, seed: int =
             key = rng.choice(sorted(k for k in cells if k[0].startswith("s3.") and k[1] != APPLICANT_CODES[-1]))
             cells[key] += 1
         narrative = {"requests_received": int(cells[("s3.new", APPLICANT_CODES[-1])])}
-        yield f"合成县第{i // len(YEARS)}局", YEARS[i % len(YEARS)], fmt, cells, narrative
+        yield *agency_year(i), fmt, cells, narrative
 
 
 def build_warehouse(db_path: Path, n_agency_years: int) -> None:
@@ -93,33 +92,14 @@ def build_warehouse(db_path: Path, n_agency_years: int) -> None:
     import polars as pl
 
     from gongkai.metrics import BY_CODE
-    from transform.frames import AGENCY_SCHEMA, DOCUMENT_SCHEMA, ISSUE_SCHEMA, Batch
+    from transform.frames import ISSUE_SCHEMA, Batch
     from transform.load import load_batch
     from transform.warehouse import opened
 
-    docs, facts, agencies = [], {k: [] for k in ("document_id", "metric", "applicant", "value")}, {}
-    now = datetime(2025, 2, 1)
+    docs, facts = [], {k: [] for k in ("document_id", "metric", "applicant", "value")}
     for n, (agency, year, fmt, cells, narrative) in enumerate(synthetic_reports(n_agency_years)):
         doc = f"{n:064x}"
-        docs.append(
-            (
-                doc,
-                f"http://example.invalid/{n}",
-                now,
-                "text/html",
-                "bench",
-                agency,
-                year,
-                fmt,
-                "html",
-                ["一", "二", "三", "四"],
-                _json(narrative),
-                None,
-                "bench",
-                now,
-            )
-        )
-        agencies[agency] = (agency, agency, None, None, None)
+        docs.append((doc, agency, year, fmt, _json(narrative)))
         for (metric, applicant), value in cells.items():
             for col, v in zip(facts, (doc, metric, applicant, value), strict=True):
                 facts[col].append(v)
@@ -131,12 +111,8 @@ def build_warehouse(db_path: Path, n_agency_years: int) -> None:
         *(pl.lit(None, pl.Int32).alias(c) for c in ("page", "table_index", "row_index", "col_index")),
         *(pl.lit("", pl.String).alias(c) for c in ("row_label", "col_label")),
     )
-    batch = Batch(
-        documents=pl.DataFrame(docs, schema=DOCUMENT_SCHEMA, orient="row"),
-        facts=frame,
-        issues=pl.DataFrame(schema=ISSUE_SCHEMA),
-        agencies=pl.DataFrame(list(agencies.values()), schema=AGENCY_SCHEMA, orient="row"),
-    )
+    documents, agencies = document_frames(docs)
+    batch = Batch(documents=documents, facts=frame, issues=pl.DataFrame(schema=ISSUE_SCHEMA), agencies=agencies)
     with opened(db_path) as con:
         load_batch(con, batch)
 

@@ -21,15 +21,6 @@ from gongkai.commands.options import raw_dir_option, warehouse_option
 from gongkai.errors import UserError, one_line_errors
 from transform.warehouse import DEFAULT_PUBLISHED
 
-_EXTENSIONS = {
-    "text/html": "html",
-    "application/xhtml+xml": "html",
-    "application/pdf": "pdf",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
-    "application/msword": "doc",
-    "text/plain": "txt",
-}
-
 
 @click.command()
 @click.argument("sources", nargs=-1, required=True)
@@ -78,6 +69,7 @@ def _read(source: str, raw_dir: Path, known: dict[str, dict]):  # -> transform.l
     from urllib.parse import urlparse
 
     from extract import extract_report
+    from extract.sniff import kind_of
     from gongkai.archive import archive
     from transform.load import LoadItem
 
@@ -87,10 +79,9 @@ def _read(source: str, raw_dir: Path, known: dict[str, dict]):  # -> transform.l
 
         data, content_type = fetch_once(source)
         url = source
-        ext = _EXTENSIONS.get((content_type or "").split(";")[0].strip().lower()) or _suffix(urlparse(source).path)
     else:
         path = Path(source)
-        data, content_type, url, ext = path.read_bytes(), None, path.resolve().as_uri(), _suffix(path.name)
+        data, content_type, url = path.read_bytes(), None, path.resolve().as_uri()
     sha256 = hashlib.sha256(data).hexdigest()
     recorded = known.get(sha256)
     if recorded and url.startswith("file:") and (raw_dir / recorded["path"]).exists():
@@ -98,11 +89,9 @@ def _read(source: str, raw_dir: Path, known: dict[str, dict]):  # -> transform.l
         url, content_type = recorded["url"] or url, recorded["content_type"]
         fetched_at, archived = datetime.fromisoformat(recorded["fetched_at"]), raw_dir / recorded["path"]
     else:
-        sha256, archived = archive(data, raw_dir, ext, url=url, fetched_at=fetched_at, content_type=content_type)
+        # named by the format the bytes are (as the crawl names them), not by a suffix or header that may lie
+        kind = kind_of(data, content_type)
+        sha256, archived = archive(data, raw_dir, kind, url=url, fetched_at=fetched_at, content_type=content_type)
     report = extract_report(data, content_type=content_type, source=source)
     host = urlparse(url).hostname if urlparse(url).scheme in ("http", "https") else None
     return LoadItem(report, url, sha256, content_type, fetched_at, str(archived), host)
-
-
-def _suffix(name: str) -> str:
-    return Path(name).suffix.lstrip(".").lower() or "bin"

@@ -1,23 +1,8 @@
 -- One row per current agency-year: the request figures of section 三
--- (总计 column) and each outcome group's share of all results.
+-- (总计 column) and each outcome group's share of all results. Which
+-- agency-years and documents are current is current_documents' rule.
 create or replace view agency_year_summary as
-with current_documents as (
-    select
-        d.document_id,
-        d.agency_id,
-        a.name as agency,
-        a.region,
-        a.level,
-        d.year,
-        d.format,
-        d.url as source_url
-    from documents as d
-    inner join dim_agency as a on a.agency_id = d.agency_id
-    where d.superseded_by is null
-        and d.year is not null
-),
-
-totals as (
+with totals as (
     select
         document_id,
         max(value) filter (where metric = 's3.new') as new_requests,

@@ -61,13 +61,13 @@ def test_load_seeds_and_a_url_skipping_bad_sources(tmp_path, portal):
         spot = "select value from report_facts where agency = '平顶山市公安局' and metric = 's2.fee.amount'"
         assert con.execute(spot).fetchall() == [(3490.9558,)]
     archived = sorted(p.suffix for p in (tmp_path / "raw").iterdir())
-    assert archived == [".jsonl", ".txt", ".txt", ".txt", ".txt", ".txt"]
+    assert archived == [".jsonl", ".text", ".text", ".text", ".text", ".text"]  # named by what the bytes are
 
     again = run(tmp_path, *SEEDS)
     assert again.exit_code == 0 and "(0 new)" in again.stdout  # seed 000 came by URL: same bytes, same document
 
     # the archive alone rebuilds the warehouse, with each document's original URL and fetch time
-    rebuilt = run(tmp_path, *sorted((tmp_path / "raw").glob("*.txt")), db="rebuilt.duckdb")
+    rebuilt = run(tmp_path, *sorted((tmp_path / "raw").glob("*.text")), db="rebuilt.duckdb")
     assert rebuilt.exit_code == 0, rebuilt.stderr
     provenance = "select document_id, url, fetched_at, content_type from documents order by 1"
     with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
