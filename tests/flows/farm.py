@@ -32,7 +32,8 @@ from urllib.parse import quote
 
 from crawl_portal import Portal, with_counter
 
-RENDITIONS = Path(__file__).resolve().parents[1] / "fixtures" / "renditions"
+from gongkai.fixtures import RENDITIONS
+
 A, B = "127.0.0.1", "localhost"
 DECOY_TITLES = [
     "政府信息公开指南",

@@ -10,8 +10,8 @@ from flows.crawl_listing import Found
 from flows.crawl_reports import fetch_chunk
 from flows.discover import Link
 from flows.settings import CrawlSettings
+from gongkai.fixtures import RENDITIONS
 
-RENDITIONS = Path(__file__).resolve().parents[1] / "fixtures" / "renditions"
 HUB = """<html><head><meta charset="utf-8"><title>某县2023年政府信息公开工作年度报告</title></head><body>
 <h1>某县2023年政府信息公开工作年度报告</h1><ul>
 <li><a href="edu.html">某县教育局2023年政府信息公开工作年度报告</a><span>2024-01-20</span></li>

@@ -18,7 +18,8 @@ import duckdb
 import pytest
 from crawl_portal import Portal
 
-RENDITIONS = Path(__file__).resolve().parents[1] / "fixtures" / "renditions"
+from gongkai.fixtures import RENDITIONS
+
 FAST = {"backoff": 0.01, "attempts": 2, "read_timeout": 2.0, "chunk_size": 2}
 TITLE = "某市公安局{}年政府信息公开工作年度报告"
 

@@ -7,8 +7,7 @@ from pathlib import Path
 
 from flows import read_pool
 from flows.extraction import read_or_none
-
-RENDITIONS = Path(__file__).resolve().parents[1] / "fixtures" / "renditions"
+from gongkai.fixtures import RENDITIONS
 
 
 def _alive(pid: int) -> bool:
