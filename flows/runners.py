@@ -7,7 +7,11 @@ writer stays in the flow's own thread either way.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from prefect import Flow
+from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
 from flows.ingest import ingest_flow
 
@@ -22,3 +26,18 @@ def with_options(dask_address: str | None, max_workers: int = 8) -> Flow:
     from prefect.task_runners import ThreadPoolTaskRunner
 
     return ingest_flow.with_options(task_runner=ThreadPoolTaskRunner(max_workers=max_workers))
+
+
+@contextmanager
+def serverless_defaults() -> Iterator[None]:
+    """Flow heartbeats off when no Prefect server is configured (the temporary one dies with the run).
+
+    Heartbeats let a server mark a crashed run; without one nobody reads them,
+    and every flow run's end waits up to a second for the heartbeat thread's
+    next wake-up, a tenth of a thousand-page first run here.
+    """
+    if PREFECT_API_URL.value():
+        yield
+        return
+    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+        yield

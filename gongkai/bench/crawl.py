@@ -110,7 +110,7 @@ def bench_crawl() -> None:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     from extract import extract_report
-    from flows.runners import with_options
+    from flows.runners import serverless_defaults, with_options
 
     pages = int(os.environ.get("GONGKAI_BENCH_PAGES", "1000"))
     readers = os.environ.get("GONGKAI_BENCH_READERS")
@@ -124,7 +124,7 @@ def bench_crawl() -> None:
             extract_report(body, content_type="text/html")
         alone = time.perf_counter() - started
         flow = with_options(None)
-        with portal_process(work / "portal") as base:
+        with serverless_defaults(), portal_process(work / "portal") as base:
             sources = work / "sources.csv"
             sources.write_text(f"agency,url\nbench,{base}/col/index.html\n", encoding="utf-8")
 

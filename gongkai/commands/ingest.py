@@ -54,11 +54,11 @@ def ingest(
     from contextlib import nullcontext
 
     from flows.demo import demo_portal
-    from flows.runners import with_options
+    from flows.runners import serverless_defaults, with_options
     from flows.sources import uses_demo
 
     serve_demo = uses_demo(sources) if demo is None else demo
-    with demo_portal() if serve_demo else nullcontext(None) as demo_url:
+    with serverless_defaults(), demo_portal() if serve_demo else nullcontext(None) as demo_url:
         counters = with_options(dask_address)(
             sources=str(sources),
             db=str(db),

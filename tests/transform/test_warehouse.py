@@ -6,7 +6,7 @@ import duckdb
 import pytest
 
 from gongkai.metrics import APPLICANTS, METRICS
-from transform.warehouse import MIGRATIONS_DIR, connect, create_views, migrate, migrations
+from transform.warehouse import MIGRATIONS_DIR, VIEWS_DIR, connect, create_views, migrate, migrations
 
 
 def test_migrate_builds_an_empty_file_and_is_idempotent(tmp_path):
@@ -91,4 +91,19 @@ def test_report_facts_has_the_columns_analysts_start_from(tmp_path):
     ]  # fmt: skip
     summary = {row[0] for row in con.execute("describe agency_year_summary").fetchall()}
     assert {"new_requests", "carried_in", "carried_out", "result_total", "not_held", "not_held_share"} <= summary
+    con.close()
+
+
+def test_views_are_rebuilt_when_a_view_file_changes_and_left_alone_otherwise(tmp_path):
+    views = tmp_path / "views"
+    shutil.copytree(VIEWS_DIR, views)
+    con = connect(tmp_path / "w.duckdb")
+    migrate(con, views_dir=views)
+    con.execute("drop view agency_year_change")  # an unchanged warehouse is not rebuilt on open: it stays gone
+    migrate(con, views_dir=views)
+    assert not con.execute("select * from information_schema.tables where table_name = 'agency_year_change'").fetchall()
+    (views / "zz_probe.sql").write_text("create or replace view probe as select 1 as one;\n")
+    migrate(con, views_dir=views)  # a changed view folder rebuilds every view
+    assert con.execute("select one from probe").fetchone() == (1,)
+    assert con.execute("select count(*) from agency_year_change").fetchone() == (0,)
     con.close()
