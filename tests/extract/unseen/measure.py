@@ -1,6 +1,6 @@
 """Cell-level accuracy of ``extract_report`` on generated unseen reports, per perturbation.
 
-    .venv/bin/python -m tests.extract.unseen.measure [--seeds 3] [--kinds tab,pipe,html,html-gbk,pdf]
+    .venv/bin/python -m tests.extract.unseen.measure [--seeds 3] [--kinds tab,pipe,html,html-gbk,pdf,docx]
 
 Prints, per perturbation: cells exact / cells expected, invented cells, and
 reports whose agency, year or format is wrong.

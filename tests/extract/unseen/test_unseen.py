@@ -36,6 +36,12 @@ def test_mixed_perturbations_in_other_encodings(seed: int, kind: str) -> None:
     _check("mixed", seed, "2021" if seed % 2 else "2019", kind)
 
 
+@pytest.mark.parametrize("name", NAMES)
+def test_every_cell_of_a_perturbed_word_report(name: str) -> None:
+    """Word tables with real merges (gridSpan, vMerge); one format per perturbation, alternating, to stay fast."""
+    _check(name, 0, ("2021", "2019")[NAMES.index(name) % 2], "docx")
+
+
 def test_pdf() -> None:
     """A Word-like PDF: blank boxes at the page break, a headerless continuation table, the agency above the title."""
     style = Style(s3_split="continued", blank="", title="agency_line", label=typo)

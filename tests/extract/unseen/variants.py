@@ -688,9 +688,13 @@ def render_text(report: Seed, sep: str = "\t") -> str:
 
 
 def render(variant: Variant, kind: str) -> bytes:
-    """``kind``: tab, pipe, html (UTF-8), html-gbk, pdf."""
+    """``kind``: tab, pipe, html (UTF-8), html-gbk, docx, pdf."""
     if kind in ("tab", "pipe"):
         return render_text(variant.report, "\t" if kind == "tab" else "|").encode("utf-8")
+    if kind == "docx":
+        from render_docx import render_docx
+
+        return render_docx(variant.report)
     if kind.startswith("html"):
         from render_html import render_html
 
