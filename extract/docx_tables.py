@@ -159,13 +159,20 @@ def _row(
     """One row's cells for the grid (``grid.word_row``), from w:gridBefore, w:gridSpan, w:vMerge and w:hMerge.
 
     w:gridAfter columns hold no cell: the row simply ends (a short row must not gain blank values).
+    A w:hMerge continuation widens the cell on its left before vertical merges are matched: in legacy
+    files a cell merged both ways repeats its w:vMerge in every column, and must continue the whole
+    (equally wide) cell above it rather than its first column alone.
     """
-    word_cells = []
+    word_cells: list[tuple[str, int, int, int]] = []
     for tc, text in cells:
         props = _props(tc, TCPR, GRID_SPAN, VMERGE, HMERGE)
         span = max(_count(props.get(GRID_SPAN), 1), 1)
-        merges = (CONTINUES if _continues(props.get(tag)) else 0 for tag in (VMERGE, HMERGE))
-        word_cells.append((text, span, *merges))
+        vertical, horizontal = (CONTINUES if _continues(props.get(tag)) else 0 for tag in (VMERGE, HMERGE))
+        if horizontal and word_cells:
+            left_text, left_span, left_vertical, left_horizontal = word_cells[-1]
+            word_cells[-1] = (left_text, left_span + span, left_vertical, left_horizontal)
+        else:
+            word_cells.append((text, span, vertical, horizontal))
     start = _count(_props(tr, TRPR, GRID_BEFORE).get(GRID_BEFORE), 0)
     return word_row(start, word_cells, above)
 
