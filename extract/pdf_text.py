@@ -8,18 +8,26 @@ than a guess from the text: pdfplumber's default "lines" strategy builds tables
 only from drawn edges (lines, rectangles, curves), which PDFium reports as path
 objects, so a page without crossing horizontal and vertical paths cannot yield
 a table.
+
+PDFium is not thread-safe: two threads inside it at once crash the process
+(the crawl reads PDF attachments on several task threads). Each scan holds a
+process-wide lock from opening the document to closing it; the pass is the
+fast one, so reading several PDFs in threads still overlaps in pdfplumber.
 """
 
 from __future__ import annotations
 
 import ctypes
 import re
+import threading
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from extract.model import UnreadableDocument
+
+_PDFIUM = threading.Lock()
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +64,14 @@ class PageScan:
 
 def scan_pdf(data: bytes) -> list[PageScan]:
     """Opens the PDF with PDFium; raises ``UnreadableDocument`` for encrypted, corrupt or image-only files."""
+    with _PDFIUM:
+        scans, texts = _scan_all(data)
+    if not any(texts):
+        raise UnreadableDocument("PDF has no text layer (scanned image?)")
+    return scans
+
+
+def _scan_all(data: bytes) -> tuple[list[PageScan], list[bool]]:
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as err:
@@ -76,9 +92,7 @@ def scan_pdf(data: bytes) -> list[PageScan]:
         raise UnreadableDocument(f"corrupt PDF: {err}") from None
     finally:
         pdf.close()
-    if not any(texts):
-        raise UnreadableDocument("PDF has no text layer (scanned image?)")
-    return scans
+    return scans, texts
 
 
 def _is_picture(page: pdfium.PdfPage) -> bool:
