@@ -25,7 +25,7 @@ from flows.robots import RobotsRecord
 from flows.settings import CrawlSettings
 from flows.state import ListingRecord
 
-_GONE = ("HTTP 404", "HTTP 410")
+_GONE = (404, 410)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +90,7 @@ def _walk(
         url = queue.popleft()
         record = _listing(client, url, known.get(url), is_seed=url == seed)
         if isinstance(record, FetchError):
-            if url != seed and record.reason in _GONE:
+            if url != seed and record.status in _GONE:
                 missing.append((position, url, str(record)))
             else:
                 result.failures[url] = str(record)

@@ -24,11 +24,12 @@ _REDIRECTS = (301, 302, 303, 307, 308)
 class FetchError(UserError):
     """A URL could not be fetched; the message is one line for the failure log and the terminal."""
 
-    def __init__(self, url: str, message: str, *, retryable: bool) -> None:
+    def __init__(self, url: str, message: str, *, retryable: bool, status: int | None = None) -> None:
         super().__init__(f"{message}: {url}")
         self.url = url
         self.reason = message
         self.retryable = retryable
+        self.status = status  # the HTTP status that decided it, when one did
 
 
 class Transient(Exception):
@@ -87,7 +88,7 @@ def read_response(url: str, response: httpx.Response, settings: CrawlSettings) -
             raise Resting(url, f"HTTP {code}, Retry-After {wait:.0f} s", wait)
         raise Transient(f"HTTP {code}", hold_off=wait)
     if code >= 400:
-        raise FetchError(url, f"HTTP {code}", retryable=False)
+        raise FetchError(url, f"HTTP {code}", retryable=False, status=code)
     h = response.headers
     body = None if code == 304 else _body(url, response, settings)
     etag, last_modified = h.get("etag"), h.get("last-modified")

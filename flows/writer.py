@@ -21,13 +21,13 @@ import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pyarrow as pa
 
 from flows.crawl_listing import Found
 from flows.crawl_reports import Outcome
 from flows.extraction import Read
+from flows.host_gate import host_of
 from flows.rendition import Rendition, choose
 from flows.state import CrawlState, DocumentRecord, ListingRecord
 from transform.load import LoadItem, load_reports
@@ -199,5 +199,5 @@ def _load_item(read: Read, rendition: Rendition, page_url: str) -> LoadItem:
         content_type=rendition.content_type,
         fetched_at=rendition.fetched_at.replace(tzinfo=None),
         archive_path=rendition.path,
-        portal_host=urlsplit(page_url).netloc,
+        portal_host=host_of(page_url),
     )
