@@ -21,8 +21,9 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 import lxml.html
 
 from extract.decode import charset_from_content_type, decode_text
-from flows.pagination import is_pager, same_folder, script_pages
-from flows.titles import is_annual_report_title, names_a_year
+from flows.link_record import anchor_title, date_in, record_of
+from flows.pagination import is_column_url, is_pager, same_folder, script_pages
+from flows.titles import is_annual_report_title, names_a_year, names_only_a_year
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +49,6 @@ class Page:
         )
 
 
-_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _ATTACHMENT = re.compile(r"\.(pdf|docx|doc|wps)(?:$|[?#&])", re.IGNORECASE)
 _PREFERENCE = {"pdf": 0, "docx": 1, "doc": 2, "wps": 3}
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -73,6 +73,8 @@ def parse_page(data: bytes, url: str, content_type: str | None = None) -> Page:
     base = urljoin(url, (tree.xpath("//base/@href") or [url])[0])
     page = Page(url, _page_title(tree), has_table=_has_data_table(tree))
     seen: set[str] = set()
+    # A column of annual reports (its title names them, and no year) may list its entries by year alone.
+    column = is_annual_report_title(page.title) and not names_a_year(page.title)
     for element in _elements(tree):
         if element.tag != "a":
             target = _unwrapped(urljoin(base, (element.get("src") or element.get("data") or "").strip()))
@@ -85,14 +87,17 @@ def parse_page(data: bytes, url: str, content_type: str | None = None) -> Page:
         if not href:
             continue
         target = _unwrapped(urljoin(base, href).split("#")[0])
-        title = _anchor_title(element)
+        record = record_of(element)
+        title = anchor_title(element, record)
         attachment = _is_attachment(element, target, title)
         if attachment:
             page.attachments.append(Link(target, title))
-        date = _date_near(element)
-        # A report link names its year or sits beside a date; a title with neither is a
-        # column name in a menu or breadcrumb (政府信息公开年报), which leads to a listing.
-        if is_annual_report_title(title) and (date or names_a_year(title)) and target != url and target not in seen:
+        date = date_in(record)
+        # A report link names its year, sits beside a date, or leads to a document: a year's sub-column lists
+        # its report as plain 政府信息公开工作年度报告. A column name in a menu or breadcrumb leads to a column.
+        located = date or names_a_year(title) or attachment or not is_column_url(target)
+        named = is_annual_report_title(title) or (column and names_only_a_year(title))
+        if named and located and target != url and target not in seen:
             if not _NEIGHBOUR.search(_text_before(element)):
                 seen.add(target)
                 page.reports.append(Link(target, title, date))
@@ -176,27 +181,6 @@ def _text_before(anchor: lxml.html.HtmlElement) -> str:
             break
         parts += [child.text_content(), child.tail or ""]
     return "".join(parts)
-
-
-def _anchor_title(anchor: lxml.html.HtmlElement) -> str:
-    """The link's text, or its ``title`` attribute where portals keep the untruncated title."""
-    text = " ".join(anchor.text_content().split())
-    attribute = " ".join((anchor.get("title") or "").split())
-    return attribute if len(attribute) > len(text.rstrip(".…")) else text
-
-
-def _date_near(anchor: lxml.html.HtmlElement) -> str | None:
-    """The date printed in the smallest enclosing element that holds this link and no other."""
-    node = anchor
-    for _ in range(3):
-        node = node.getparent()
-        if node is None or len(node.findall(".//a")) > 1:
-            return None
-        found = _DATE.search(node.text_content())
-        if found:
-            year, month, day = found.groups()
-            return f"{year}-{int(month):02d}-{int(day):02d}"
-    return None
 
 
 def _page_title(tree: lxml.html.HtmlElement) -> str:

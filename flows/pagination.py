@@ -20,6 +20,7 @@ _PAGER_WORD = re.compile(
     r"\d+|[上下前后]一?页|尾页|末页|最后一?页|首页|第一页|next|prev(?:ious)?|last|first", re.IGNORECASE
 )
 _PAGER_MARKS = " \t[]【】()（）<>«»‹›＜＞"
+_COLUMN_FILE = re.compile(r"(?:index|list|default|main|more|node|channel|column|col|lm)(?:[_-]?\d+)?", re.IGNORECASE)
 
 
 def script_pages(text: str, url: str) -> list[str]:
@@ -56,6 +57,18 @@ def is_pager(target: str, title: str, url: str) -> bool:
         return True
     numbered = there.path != here.path and bool(re.search(r"\d+\.\w+$", there.path))
     return _reads_as_pager(title) and (numbered or (there.path == here.path and bool(there.query)))
+
+
+def is_column_url(target: str) -> bool:
+    """A link to a column page rather than a document: a folder, or a column's usual file name.
+
+    Menus and breadcrumbs name columns as reports are named (政府信息公开工作年度报告),
+    and a category label sits beside a record's title (``[年度报告]``); where the
+    link goes is what tells them from a report: ``.../ndbg/``, ``index.html``,
+    ``list.jsp?cid=9``, ``col/col123/index.html``, ``node_123.htm``.
+    """
+    path = urlsplit(target).path
+    return not basename(path) or bool(_COLUMN_FILE.fullmatch(basename(path).split(".")[0]))
 
 
 def same_folder(target: str, url: str) -> bool:
