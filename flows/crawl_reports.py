@@ -9,8 +9,11 @@ and never stops the chunk.
 
 A page linked as a report sometimes holds no report and no attachment but
 lists reports: a county's page of its departments' reports, a year's
-sub-column. Its report links come back as a ``listing`` outcome, for the
-dispatcher to fetch like any other found link.
+sub-column. It comes back as a ``listing`` outcome, for the dispatcher to
+walk as a column, pager and all. And a link whose title the portal's list
+template cut short is checked against the title the page prints, so a
+decoy that looked like a report up to the cut (…年度报告的解读) comes back as
+``not_a_report``.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from pathlib import Path
 from extract.sniff import kind_of
 from flows import read_pool
 from flows.crawl_listing import Found
+from flows.cut_titles import full_title
 from flows.discover import parse_page
 from flows.extraction import Read
 from flows.http_client import PoliteClient
@@ -31,6 +35,7 @@ from flows.responses import Fetched, FetchError
 from flows.robots import RobotsRecord
 from flows.settings import CrawlSettings
 from flows.state import DocumentRecord
+from flows.titles import is_annual_report_title, is_truncated
 from gongkai.archive import archive
 
 MAX_ATTACHMENTS = 3  # a report page links one report; more are appendices or other documents
@@ -42,13 +47,12 @@ class Outcome:
     """What became of one report link this run."""
 
     found: Found
-    status: str  # "fetched" (to be read and loaded), "unchanged", "failed" or "listing"
+    status: str  # "fetched" (to be read and loaded), "unchanged", "failed", "listing" or "not_a_report"
     page: Rendition | None = None
     read: Read | None = None  # the page's own reading, when it is HTML
     attachments: list[Rendition] = field(default_factory=list)
-    error: str | None = None
+    error: str | None = None  # why it failed, or for ``not_a_report`` what the page is
     retryable: bool = True
-    listed: list[Found] = field(default_factory=list)  # a listing's report links
 
 
 @dataclass(slots=True)
@@ -123,14 +127,16 @@ def _read_page(
     got, page, reading = fetched_page
     previous = records.get(found.link.url)
     read = reading()
+    if is_truncated(found.link.title):
+        named = full_title(got.body or b"", got.content_type, found.link.title)
+        if named and not is_annual_report_title(named):
+            return Outcome(found, "not_a_report", page=page, error=f"the page is titled {named}")
     outcome = Outcome(found, "fetched", page=page, read=read)
     if read is not None and read.section3:
         return outcome
     parsed = parse_page(got.body or b"", got.url, got.content_type)
-    if not parsed.attachments and (read is None or not read.facts.height):
-        listed = [Found(link, found.agency) for link in parsed.reports]
-        if listed:
-            return Outcome(found, "listing", page=page, listed=listed)
+    if not parsed.attachments and (read is None or not read.facts.height) and parsed.reports:
+        return Outcome(found, "listing", page=page)
     for link in parsed.attachments[:MAX_ATTACHMENTS]:
         chosen_before = previous is not None and previous.rendition == link.url
         try:

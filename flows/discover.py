@@ -64,11 +64,9 @@ _SCRIPT_MARKUP = re.compile(r"<!\[CDATA\[|\]\]>|\\(?=[\"'/])")
 
 def parse_page(data: bytes, url: str, content_type: str | None = None) -> Page:
     """Everything discovery needs from one HTML page; never raises on odd markup."""
-    # lxml refuses a str that still carries an encoding declaration, as XHTML pages on many portals do.
-    text = _XML_DECLARATION.sub("", decode_text(data, charset_from_content_type(content_type)))
-    try:
-        tree = lxml.html.document_fromstring(text)
-    except (lxml.etree.ParserError, ValueError):
+    text = page_text(data, content_type)
+    tree = html_tree(text)
+    if tree is None:
         return Page(url, "")
     base = urljoin(url, (tree.xpath("//base/@href") or [url])[0])
     page = Page(url, _page_title(tree), has_table=_has_data_table(tree))
@@ -112,6 +110,19 @@ def parse_page(data: bytes, url: str, content_type: str | None = None) -> Page:
     page.pages = _unique(page.pages + script_pages(text, url))
     page.attachments = _best_first(page.attachments)
     return page
+
+
+def page_text(data: bytes, content_type: str | None) -> str:
+    """The page decoded, without an XML declaration: lxml refuses a str that still carries an encoding
+    declaration, as XHTML pages on many portals do."""
+    return _XML_DECLARATION.sub("", decode_text(data, charset_from_content_type(content_type)))
+
+
+def html_tree(text: str) -> lxml.html.HtmlElement | None:
+    try:
+        return lxml.html.document_fromstring(text)
+    except (lxml.etree.ParserError, ValueError):
+        return None
 
 
 def _elements(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:

@@ -7,7 +7,9 @@ last pages of the previous one are still being read and settled (the
 process-wide host gate keeps one request in flight to the host either way);
 on Dask one, each starting after the previous one's last request plus the
 interval, which travels between chunks as ``not_before``. Different hosts
-run in parallel on the task runner. Attachments go to extraction tasks as
+run in parallel on the task runner. A report link that leads to a page
+listing reports (a county's page of its departments' reports) is walked by
+a discovery task of its own, as a source would be. Attachments go to extraction tasks as
 their chunk comes back. The caller's thread is the single warehouse writer:
 each report is settled as its last task finishes and loaded in batches (see
 ``flows.writer``), so a killed run loses at most the chunks in flight and
@@ -49,7 +51,8 @@ class _Host:
 
 
 def crawl(sources: list[Source], state: CrawlState, settings: CrawlSettings, raw_dir: str, writer: Writer) -> int:
-    """Run every host's discovery and fetch chunks and every extraction; returns how many report links were found."""
+    """Run every host's discovery and fetch chunks and every extraction; returns how many report links were found
+    (links that led to a list of reports or to a decoy are not reports)."""
     pending: dict[PrefectFuture, Any] = {}
     hosts: dict[str, _Host] = {}
     seen: set[str] = set()
@@ -79,17 +82,21 @@ def crawl(sources: list[Source], state: CrawlState, settings: CrawlSettings, raw
         for host, at in times.items():
             not_before[host] = max(not_before.get(host, 0.0), at)
 
-    def settle(outcome: Outcome, readings: list[Read | None]) -> None:
-        more = writer.relisted(outcome)  # before settling: it reads what the state knew before this run
-        writer.settle(outcome, readings)
-        if more:
-            enqueue(more)
-        progress.advance(outcome)
-
-    for host, host_sources in by_host(sources).items():
+    def walk(host: str, host_sources: list[Source]) -> None:
         listings = {url: record for url, record in state.listings.items() if host_of(url) == host}
         future = discover.submit(host, host_sources, listings, state.robots, settings)
         pending[future] = ("discover", host, host_sources)
+
+    def settle(outcome: Outcome, readings: list[Read | None]) -> None:
+        hub = writer.is_hub(outcome)
+        writer.settle(outcome, readings)
+        if hub:  # walked as a column of its own: its pager too, and conditionally next run
+            url = outcome.found.link.url
+            walk(host_of(url), [Source(outcome.found.agency, url)])
+        progress.advance(outcome)
+
+    for host, host_sources in by_host(sources).items():
+        walk(host, host_sources)
     with progress:
         while pending:
             future = next(as_completed(list(pending)))
@@ -127,7 +134,7 @@ def crawl(sources: list[Source], state: CrawlState, settings: CrawlSettings, raw
             if writer.due():
                 writer.flush()
     writer.flush()
-    return len(seen)
+    return len(seen) - writer.counts["not_reports"]
 
 
 def _by_link_host(found: list[Found]) -> dict[str, list[Found]]:

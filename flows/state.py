@@ -30,7 +30,8 @@ class DocumentRecord:
     sha256: str | None = None
     rendition: str | None = None  # for a report page: the URL whose bytes were loaded (itself or an attachment)
     fingerprint: str | None = None  # hash of the extracted report: an unchanged report is not reloaded
-    outcome: str = "loaded"  # or "unreadable" (not retried until the bytes change) or "listing" (lists reports)
+    # or "unreadable" (not retried until the bytes change), "listing" (lists reports) or "not_a_report" (a decoy)
+    outcome: str = "loaded"
 
 
 @dataclass(slots=True)

@@ -24,16 +24,16 @@ from typing import Any
 
 import pyarrow as pa
 
-from flows.crawl_listing import Found
 from flows.crawl_reports import Outcome
 from flows.extraction import Read
 from flows.host_gate import host_of
 from flows.rendition import Rendition, choose
-from flows.state import CrawlState, DocumentRecord, ListingRecord
+from flows.state import CrawlState, DocumentRecord
 from transform.load import LoadItem, load_reports
 from transform.warehouse import connect, migrate, sql, transaction, utc_now
 
 _UNREADABLE = "no annual report could be read from the page or its attachments"
+_NOT_REPORTS = ("listing", "not_a_report")  # outcomes of links that did not lead to a report
 FLUSH_REPORTS = 100
 FLUSH_SECONDS = 1.0
 _OUTCOME_SCHEMA = pa.schema(
@@ -60,7 +60,6 @@ class Writer:
         self.failed: dict[str, str] = {}
         self._items: dict[str, tuple[str, LoadItem]] = {}  # report link -> (new | changed, what to load)
         self._records: dict[str, DocumentRecord] = {}
-        self._listings: dict[str, ListingRecord] = {}
         self._outcomes: list[dict[str, Any]] = []
         self._flushed = time.monotonic()
 
@@ -85,14 +84,15 @@ class Writer:
             self._fail(url, outcome.error or "failed", retryable=outcome.retryable)
             return
         previous = self.state.documents.get(url)
-        if outcome.status == "listing" and outcome.page:
-            self._listed(url, outcome.page, outcome.listed)
+        if outcome.status in _NOT_REPORTS and outcome.page:
+            self._not_a_report(url, outcome.status, outcome.page, outcome.error)
             return
         if outcome.status == "unchanged":
             if outcome.page and previous:
                 self._records[url] = _refreshed(previous, outcome.page)
-            if previous and previous.outcome == "listing":
-                self._outcome(url, "listing")
+            if previous and previous.outcome in _NOT_REPORTS:
+                self.counts["not_reports"] += 1
+                self._outcome(url, previous.outcome)
             elif previous and previous.outcome == "unreadable":  # still no report: still a failure, not retried
                 self._fail(url, _UNREADABLE, retryable=False)
             else:
@@ -121,23 +121,21 @@ class Writer:
         status = "changed" if previous and previous.outcome == "loaded" else "new"
         self._items[url] = (status, _load_item(read, rendition, url))
 
-    def _listed(self, url: str, page: Rendition, listed: list[Found]) -> None:
-        """A page linked as a report that lists reports: remembered as a listing, so that next run a 304 still
-        yields its links (``relisted``), and not counted among the reports."""
-        self._outcome(url, "listing")
-        self._records[url] = DocumentRecord(page.etag, page.last_modified, page.sha256, None, None, "listing")
-        self._listings[url] = ListingRecord(page.etag, page.last_modified, [item.link for item in listed], [])
+    def _not_a_report(self, url: str, status: str, page: Rendition, reason: str | None) -> None:
+        """A link that led to a page listing reports, or to a decoy: remembered as such, so that a 304 next
+        run says so again, and not counted among the reports found."""
+        self.counts["not_reports"] += 1
+        self._outcome(url, status, reason=reason)
+        self._records[url] = DocumentRecord(page.etag, page.last_modified, page.sha256, None, None, status)
 
-    def relisted(self, outcome: Outcome) -> list[Found]:
-        """The report links a settled outcome adds to the crawl: a listing's, found now or remembered."""
-        url = outcome.found.link.url
-        if outcome.status == "listing":
-            return outcome.listed
-        previous = self.state.documents.get(url)
-        known = self.state.listings.get(url)
-        if outcome.status == "unchanged" and previous and previous.outcome == "listing" and known:
-            return [Found(link, outcome.found.agency) for link in known.reports]
-        return []
+    def is_hub(self, outcome: Outcome) -> bool:
+        """The link leads to a page that lists reports (found so now, or before and unchanged): a column to walk.
+
+        Asked before the outcome is settled: it reads what the state knew before this run.
+        """
+        previous = self.state.documents.get(outcome.found.link.url)
+        remembered = outcome.status == "unchanged" and previous is not None and previous.outcome == "listing"
+        return outcome.status == "listing" or remembered
 
     def due(self) -> bool:
         return len(self._items) >= FLUSH_REPORTS or time.monotonic() - self._flushed >= FLUSH_SECONDS
@@ -162,8 +160,7 @@ class Writer:
         if self._outcomes:
             self._record_outcomes()
         self.state.documents.update(self._records)
-        self.state.listings.update(self._listings)
-        self._records, self._listings = {}, {}
+        self._records = {}
         self.state.save(self.state_file)
         self._flushed = time.monotonic()
 

@@ -57,6 +57,7 @@ class Farm:
     last_modified_only: list[str] = field(default_factory=list)  # report links validated by Last-Modified alone
     mistyped: dict[str, str] = field(default_factory=dict)  # attachment url -> the wrong Content-Type it is served
     hubs: dict[str, list[str]] = field(default_factory=dict)  # link titled as a report -> the reports its page lists
+    not_reports: dict[str, bytes] = field(default_factory=dict)  # fetched as a report (its title cut short), a decoy
     disallowed: list[tuple[str, str]] = field(default_factory=list)  # (host, path) robots.txt forbids
     sources: list[tuple[str, str]] = field(default_factory=list)  # (agency, column url)
 
@@ -391,17 +392,30 @@ def _second_visit(farm: Farm) -> None:
 
 
 def _county_hub(farm: Farm) -> None:
-    """A county column whose one "report" is a page listing its departments' reports."""
+    """A county column whose one "report" is a page listing its departments' reports over two pages, and
+    links whose titles the list template cut short with no ``title`` attribute: a report, and its 解读."""
     p, base = farm.portal, "/xxgk/xnb"
     farm.sources.append(("某县人民政府", farm.url(f"{base}/index.html")))
-    hub = f"{base}/202402/t20240201_9.html"
-    p.add(f"{base}/index.html", _page("年度报告", "<ul>" + _li(hub, "某县2023年政府信息公开工作年度报告") + "</ul>"))
+    hub, hub_2 = f"{base}/202402/t20240201_9.html", f"{base}/202402/t20240201_9_1.html"
+    cut_report, cut_decoy = f"{base}/202402/t20240205_3.html", f"{base}/202402/t20240206_4.html"
+    cut = "".join(
+        f'<li><a href="{path}">某县2023年政府信息公开工作年度报...</a><span>2024-02-0{n}</span></li>'
+        for n, path in ((5, cut_report), (6, cut_decoy))
+    )
+    links = _li(hub, "某县2023年政府信息公开工作年度报告") + cut
+    p.add(f"{base}/index.html", _page("年度报告", f"<ul>{links}</ul>"))
     departments = {
         f"{base}/202402/t20240125_{n}.html": f"某县{name}2023年政府信息公开工作年度报告"
         for n, name in ((1, "教育局"), (2, "民政局"))
     }
-    items = "".join(_li(path, title) for path, title in departments.items())
-    p.add(hub, article("某县2023年政府信息公开工作年度报告", f"<p>各部门年度报告：</p><ul>{items}</ul>"))
+    (first, first_title), (second, second_title) = departments.items()
+    pager = f'<a href="{hub_2}">下一页</a>'
+    p.add(hub, article("某县2023年政府信息公开工作年度报告", f"<ul>{_li(first, first_title)}</ul>{pager}"))
+    p.add(hub_2, article("某县2023年政府信息公开工作年度报告", f"<ul>{_li(second, second_title)}</ul>"))
     farm.hubs[farm.url(hub)] = [farm.url(path) for path in departments]
     for n, path in enumerate(departments):
         _report(farm, path, rendition(f"00{n + 1}.html") + f"<!-- {path} -->".encode())
+    _report(farm, cut_report, rendition("003.html") + f"<!-- {cut_report} -->".encode())
+    explained = article("关于某县2023年政府信息公开工作年度报告的解读", "<p>一、总体情况……</p>")
+    p.add(cut_decoy, explained)
+    farm.not_reports[farm.url(cut_decoy)] = explained

@@ -1,4 +1,4 @@
-"""A page linked as a report that only lists reports is handed back as a listing, with its report links."""
+"""What a fetched report link turns out to be: a report, a page listing reports, or a decoy behind a cut title."""
 
 from __future__ import annotations
 
@@ -29,6 +29,31 @@ def test_a_report_link_that_lists_reports_comes_back_as_a_listing(portal: Portal
     result = fetch_chunk(found, {}, {}, {}, CrawlSettings(interval=0, readers=0), str(tmp_path))
     hub, report = result.outcomes
     assert hub.status == "listing" and hub.read is None and not hub.attachments
-    assert [item.link.url for item in hub.listed] == [portal.url("/col/edu.html"), portal.url("/col/health.html")]
-    assert {item.agency for item in hub.listed} == {"某县"}
-    assert report.status == "fetched" and report.read is not None and report.read.section3 and not report.listed
+    assert report.status == "fetched" and report.read is not None and report.read.section3
+
+
+def _explained(title: str) -> str:
+    """A page about a report, with the report's numbers in its text: nothing but its title says it is a decoy."""
+    return (
+        f"<html><head><meta charset='utf-8'><title>{title}_某市人民政府</title></head><body><h1>{title}</h1>"
+        + (RENDITIONS / "001.html").read_text(encoding="utf-8")
+        + "</body></html>"
+    )
+
+
+def test_a_cut_title_is_settled_by_the_title_the_page_prints(portal: Portal, tmp_path: Path) -> None:
+    cut = "某县2023年政府信息公开工作年度报..."
+    portal.add("/col/jd.html", _explained("关于某县2023年政府信息公开工作年度报告的解读"))
+    portal.add("/col/en.html", _explained("某县2023年政府信息公开工作年度报告（英文版）"))
+    portal.add("/col/nb.html", _explained("某县2023年政府信息公开工作年度报告"))
+    portal.add("/col/full.html", _explained("关于某县2023年政府信息公开工作年度报告的解读"))
+    found = [
+        Found(Link(portal.url("/col/jd.html"), cut), "某县"),
+        Found(Link(portal.url("/col/en.html"), cut), "某县"),
+        Found(Link(portal.url("/col/nb.html"), cut), "某县"),
+        # A title shown whole is not second-guessed: discovery already judged it.
+        Found(Link(portal.url("/col/full.html"), "某县2023年政府信息公开工作年度报告"), "某县"),
+    ]
+    result = fetch_chunk(found, {}, {}, {}, CrawlSettings(interval=0, readers=0), str(tmp_path))
+    assert [outcome.status for outcome in result.outcomes] == ["not_a_report", "not_a_report", "fetched", "fetched"]
+    assert result.outcomes[0].error == "the page is titled 某县2023年政府信息公开工作年度报告的解读"

@@ -43,7 +43,8 @@ def test_discovery_finds_every_report_link_and_no_decoy(portal: Portal) -> None:
         assert discovery.failures == {}
         found |= {unquote(item.link.url) for item in discovery.found}
     listed = {url for children in farm.hubs.values() for url in children}  # found on the hub page when it is read
-    expected = [url for url in [*farm.reports, *farm.failures, *farm.unreadable, *farm.hubs] if url not in listed]
+    candidates = [*farm.reports, *farm.failures, *farm.unreadable, *farm.hubs, *farm.not_reports]
+    expected = [url for url in candidates if url not in listed]
     assert found == {unquote(url) for url in expected}
     assert not _paths(farm.decoys) & {unquote(h.path) for h in portal.hits}
 
@@ -81,7 +82,7 @@ def test_farm_crawl_then_recrawl(prefect_harness: None, portal: Portal, tmp_path
 
     first = run()
     failures = farm.failures | farm.unreadable
-    assert first["found"] == len(farm.reports) + len(failures) + len(farm.hubs)
+    assert first["found"] == len(farm.reports) + len(failures)  # hubs and decoys behind cut titles are not reports
     assert (first["new"], first["failed"]) == (len(farm.reports), len(failures))
     with duckdb.connect(str(db), read_only=True) as con:
         ids = {doc for (doc,) in con.execute("select document_id from documents").fetchall()}
@@ -109,7 +110,7 @@ def test_farm_crawl_then_recrawl(prefect_harness: None, portal: Portal, tmp_path
     before = len(hits)
     second = run()
     assert (second["new"], second["changed"], second["facts_loaded"]) == (0, 0, 0)
-    assert second["unchanged"] + second["failed"] + len(farm.hubs) == second["found"] == first["found"]
+    assert second["unchanged"] + second["failed"] == second["found"] == first["found"]
     retried = _paths(list(farm.failures)) | {"/loop2"}  # failures are fetched again, unconditionally
     again = [h for h in portal.hits[before:] if unquote(h.path) not in retried]
     assert again and all(h.conditional for h in again)
@@ -122,12 +123,13 @@ def test_farm_crawl_then_recrawl(prefect_harness: None, portal: Portal, tmp_path
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("select count(*) from documents").fetchone() == (len(farm.reports),)
         runs = con.execute("select count(*), count(distinct run_id) from crawl_outcomes").fetchone()
-        assert runs == (2 * first["found"], 2)
+        assert runs == (2 * (first["found"] + len(farm.hubs) + len(farm.not_reports)), 2)
         latest = dict(con.execute("select url, outcome from crawl_outcomes order by recorded_at").fetchall())
         streaks = {row[0]: row[-1] for row in con.execute(OPEN_FAILURES.read_text(encoding="utf-8")).fetchall()}
     assert {url: latest[url] for url in farm.volatile} == dict.fromkeys(farm.volatile, "unchanged")
-    # A hub is walked as a listing on both runs; on the second its 304 still yields its reports.
+    # A hub is walked as a listing, pager and all, on both runs; on the second its 304s still yield its reports.
     assert {url: latest[url] for url in farm.hubs} == dict.fromkeys(farm.hubs, "listing")
+    assert {url: latest[url] for url in farm.not_reports} == dict.fromkeys(farm.not_reports, "not_a_report")
     assert _paths([url for children in farm.hubs.values() for url in children]) <= {h.path for h in again}
     assert {url: streaks.get(url) for url in farm.failures} == dict.fromkeys(farm.failures, 2)
     # A soft 404 is not downloaded again while it is unchanged, and it is still a failure.
