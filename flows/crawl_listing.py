@@ -56,10 +56,13 @@ def discover_host(
     known: dict[str, ListingRecord],
     robots: dict[str, RobotsRecord],
     settings: CrawlSettings,
+    not_before: dict[str, float] | None = None,
 ) -> Discovery:
+    """``not_before`` carries the hosts' gates in, as for a fetch chunk: on Dask the walk may follow a chunk
+    of the same host that ran on another worker."""
     result = Discovery(host)
     seen_links: set[str] = set()
-    with PoliteClient(settings, robots) as client:
+    with PoliteClient(settings, robots, not_before) as client:
         for source in sources:
             for link in _walk(client, source.url, known, result, settings.max_listing_pages):
                 if link.url not in seen_links:

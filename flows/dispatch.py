@@ -46,8 +46,14 @@ class _Waiting:
 
 @dataclass(slots=True)
 class _Host:
-    chunks: list[list[Found]] = field(default_factory=list)
-    running: int = 0  # fetch tasks for this host
+    """A host's work, in order: walks of its columns (its sources, then hubs) and chunks of its report links.
+
+    Both kinds count against ``chunks_per_host``: on Dask, a walk running beside a chunk would be two
+    requests in flight to one server, each worker keeping its own host gate.
+    """
+
+    jobs: list[tuple[str, list[Source] | list[Found]]] = field(default_factory=list)  # ("discover"|"fetch", items)
+    running: int = 0  # tasks for this host
 
 
 def crawl(sources: list[Source], state: CrawlState, settings: CrawlSettings, raw_dir: str, writer: Writer) -> int:
@@ -61,12 +67,16 @@ def crawl(sources: list[Source], state: CrawlState, settings: CrawlSettings, raw
 
     def submit_next(host: str) -> None:
         queue = hosts[host]
-        while queue.chunks and queue.running < settings.chunks_per_host:
+        while queue.jobs and queue.running < settings.chunks_per_host:
             queue.running += 1
-            chunk = queue.chunks.pop(0)
-            records = {url: state.documents[url] for url in _urls(chunk, state) if url in state.documents}
-            future = fetch.submit(chunk, records, state.robots, not_before, settings, raw_dir)
-            pending[future] = ("fetch", host, chunk)
+            kind, items = queue.jobs.pop(0)
+            if kind == "discover":
+                listings = {url: record for url, record in state.listings.items() if host_of(url) == host}
+                future = discover.submit(host, items, listings, state.robots, settings, not_before)
+            else:
+                records = {url: state.documents[url] for url in _urls(items, state) if url in state.documents}
+                future = fetch.submit(items, records, state.robots, not_before, settings, raw_dir)
+            pending[future] = (kind, host, items)
 
     def enqueue(found: list[Found]) -> None:
         """Queue new report links on the host each points to, starting that host's fetches if idle."""
@@ -75,7 +85,8 @@ def crawl(sources: list[Source], state: CrawlState, settings: CrawlSettings, raw
         progress.found(len(fresh))
         for host, items in _by_link_host(fresh).items():
             queue = hosts.setdefault(host, _Host())
-            queue.chunks += [items[i : i + settings.chunk_size] for i in range(0, len(items), settings.chunk_size)]
+            size = settings.chunk_size
+            queue.jobs += [("fetch", items[i : i + size]) for i in range(0, len(items), size)]
             submit_next(host)
 
     def waited(times: dict[str, float]) -> None:
@@ -83,9 +94,8 @@ def crawl(sources: list[Source], state: CrawlState, settings: CrawlSettings, raw
             not_before[host] = max(not_before.get(host, 0.0), at)
 
     def walk(host: str, host_sources: list[Source]) -> None:
-        listings = {url: record for url, record in state.listings.items() if host_of(url) == host}
-        future = discover.submit(host, host_sources, listings, state.robots, settings)
-        pending[future] = ("discover", host, host_sources)
+        hosts.setdefault(host, _Host()).jobs.append(("discover", host_sources))
+        submit_next(host)
 
     def settle(outcome: Outcome, readings: list[Read | None]) -> None:
         hub = writer.is_hub(outcome)
@@ -104,7 +114,9 @@ def crawl(sources: list[Source], state: CrawlState, settings: CrawlSettings, raw
             if kind == "discover":
                 host, host_sources = context
                 waited(getattr(_result_or(future, None), "not_before", {}))
+                hosts[host].running -= 1
                 enqueue(_discovered(future, host, host_sources, state, writer))
+                submit_next(host)
             elif kind == "fetch":
                 host, chunk = context
                 result = _fetched(future, chunk)

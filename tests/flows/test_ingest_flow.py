@@ -6,6 +6,7 @@ so one portal is crawled twice and every fault rides along in the same runs.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import signal
@@ -83,7 +84,7 @@ def _run(tmp_path: Path, sources: Path, **options: object) -> dict:
         raw_dir=str(tmp_path / "raw"),
         quality_dir=str(tmp_path / "quality"),
         interval=0.0,
-        crawl=FAST,
+        crawl=options.pop("crawl", FAST),
         **options,
     )
 
@@ -154,9 +155,17 @@ def test_runs_on_a_local_dask_cluster(prefect_harness: None, portal: Portal, tmp
     from prefect.settings import PREFECT_API_URL
 
     monkeypatch.setenv("PREFECT_API_URL", str(PREFECT_API_URL.value()))  # the workers are other processes
-    portal.add("/col/index.html", _listing([("c.pdf", TITLE.format(2022)), ("a.html", TITLE.format(2020))]))
-    portal.add("/col/c.pdf", (RENDITIONS / "003.pdf").read_bytes(), content_type="application/pdf")
-    portal.add("/col/a.html", (RENDITIONS / "002.html").read_bytes(), content_type="text/html")
-    result = _run(tmp_path, _write_sources(tmp_path, portal), dask="local", check=False)
-    assert (result["found"], result["new"], result["failed"]) == (2, 2, 0)
+    links = [("hub.html", TITLE.format(2023)), ("c.pdf", TITLE.format(2022)), ("a.html", TITLE.format(2020))]
+    portal.add("/col/index.html", _listing(links))
+    portal.add("/col/hub.html", _listing([("d.html", "某市公安局交警支队2023年政府信息公开工作年度报告")]))
+    slow = {"delay": 0.5}  # long enough for a walk started beside the chunk to overlap it
+    portal.add("/col/c.pdf", (RENDITIONS / "003.pdf").read_bytes(), content_type="application/pdf", **slow)
+    portal.add("/col/a.html", (RENDITIONS / "002.html").read_bytes(), content_type="text/html", **slow)
+    portal.add("/col/d.html", (RENDITIONS / "001.html").read_bytes(), content_type="text/html")
+    sources = _write_sources(tmp_path, portal)
+    result = _run(tmp_path, sources, dask="local", check=False, crawl={**FAST, "chunk_size": 1})
+    assert (result["found"], result["new"], result["failed"]) == (3, 3, 0)  # the hub is walked, not counted
     assert result["facts_loaded"] > 0
+    # Workers keep their own host gates: the hub's walk waited for the host's chunk, never ran beside it.
+    ordered = sorted(portal.hits, key=lambda hit: hit.start)
+    assert all(later.start >= earlier.end for earlier, later in itertools.pairwise(ordered))
