@@ -43,6 +43,8 @@ def read_section2(table: Table, fmt: str, cells: CellReader, previous: Header | 
     active: Header = previous or []
     for row in rows_of(table):
         if not row.labels:
+            if row.is_data:  # values cut off from their label (a row broken over a page): whose they are is unknown
+                cells.report("unmatched_row", f"a row of {len(row.numeric)} numbers has no label", table, row.index)
             continue
         if not row.is_data:
             header = [(pos, col_match.match(parse_label(text))) for pos, text in row.labels[1:]]

@@ -1,10 +1,12 @@
 """Section 四: administrative review and litigation, one row of fifteen figures.
 
 Columns are three proceedings (行政复议, 未经复议直接起诉, 复议后起诉) times five
-outcomes. In an exact grid each column's stacked header cells name its pair.
-In a text export the header cells no longer sit above their numbers, so the
-standard's order is used, but only after the printed header has been checked
-against it label by label (a header printed in another order is not read).
+outcomes. In an exact grid each column's stacked header cells name its pair;
+a proceeding printed once over its five columns (a grid exported without
+merges, a text export) names the blank header cells to its right as well.
+When the header cells do not sit above their numbers, the standard's order is
+used, but only after the printed header has been checked against it label by
+label (a header printed in another order is not read).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from extract.cells import CellReader
 from extract.labels import Label, Matcher, parse_label, similarity
 from extract.model import Table
-from extract.table_rows import Row, leading_values, names_nothing, rows_of, take_values
+from extract.table_rows import Row, is_padding, leading_values, names_nothing, rows_of, take_values
 from gongkai.metrics import BY_CODE, S4_GROUPS, S4_OUTCOMES
 
 _N = len(S4_GROUPS) * len(S4_OUTCOMES)
@@ -35,22 +37,30 @@ def _classify(words: str) -> tuple[str, str] | None:
     return _HEADER_MATCH.match(Label(None, None, words)) if words else None
 
 
-def _spanning(row: Row, p: int, exact: bool) -> str:
-    """The header text over position ``p``; in a text export a merged group label sits at its first column only."""
-    if exact or row.cells[p].strip():
+def _spanning(row: Row, p: int) -> str:
+    """The header text over position ``p``: a blank cell lies under the nearest printed label to its left.
+
+    A merge flattened away (a text export, a Word or HTML table written
+    without gridSpan/colspan, a PDF read without its vertical rules) leaves a
+    label over its first column and blank cells after it.
+    """
+    if not is_padding(row.cells[p]):
         return row.cells[p]
-    return next((row.cells[i] for i in range(p - 1, -1, -1) if row.cells[i].strip()), "")
+    return next((row.cells[i] for i in range(p - 1, -1, -1) if not is_padding(row.cells[i])), "")
 
 
-def _code_at(table: Table, header: list[Row], p: int) -> str | None:
-    """The (proceeding, outcome) metric of column ``p`` from the header cells stacked above it."""
+def _code_at(header: list[Row], p: int) -> str | None:
+    """The (proceeding, outcome) metric of column ``p`` from the header cells stacked above it.
+
+    Only a proceeding is carried over blank cells: an outcome names one column,
+    so a column without an outcome of its own (an empty or 备注 column) stays unnamed.
+    """
     group = outcome = None
     for row in header:
         if p < len(row.cells):
-            kind = _classify(parse_label(row.cells[p]).words)
-            if kind is None and not table.exact_grid:
-                kind = _classify(parse_label(_spanning(row, p, False)).words)
-                kind = kind if kind and kind[0] == "group" else None
+            kind = _classify(parse_label(_spanning(row, p)).words)
+            if kind and kind[0] == "outcome" and is_padding(row.cells[p]):
+                kind = None
             if kind and kind[0] == "group":
                 group = kind[1]
             elif kind:
@@ -58,15 +68,15 @@ def _code_at(table: Table, header: list[Row], p: int) -> str | None:
     return f"s4.{group}.{outcome}" if group and outcome else None
 
 
-def _by_position(table: Table, header: list[Row], positions: list[int]) -> list[str] | None:
+def _by_position(header: list[Row], positions: list[int]) -> list[str] | None:
     """Each column's metric from its header; all fifteen must be named, and differ."""
-    named = [code for code in (_code_at(table, header, p) for p in positions) if code]
+    named = [code for code in (_code_at(header, p) for p in positions) if code]
     return named if len(named) == len(positions) and len(set(named)) == _N else None
 
 
-def _header_columns(table: Table, header: list[Row], width: int) -> list[int] | None:
+def _header_columns(header: list[Row], width: int) -> list[int] | None:
     """In an exact grid, the fifteen columns whose headers name a metric: values whatever their cells hold."""
-    named = [p for p in range(width) if _code_at(table, header, p)]
+    named = [p for p in range(width) if _code_at(header, p)]
     return named if len(named) == _N else None
 
 
@@ -99,7 +109,7 @@ def read_section4(table: Table, fmt: str, cells: CellReader, previous: None = No
     row, header = rows[k], rows[:k]
     codes = None
     values = None
-    named = _header_columns(table, header, len(row.cells)) if table.exact_grid else None
+    named = _header_columns(header, len(row.cells)) if table.exact_grid else None
     if named is not None:
         row = row.cut(named[0])
     elif not table.exact_grid:
@@ -107,7 +117,7 @@ def read_section4(table: Table, fmt: str, cells: CellReader, previous: None = No
     positions = named or [i for i in range(row.last_label + 1, len(row.cells))]
     if len(positions) >= _N:
         # A text export that kept its padding lines its header up over its values as a grid does.
-        codes = _by_position(table, header, positions[:_N])
+        codes = _by_position(header, positions[:_N])
         printed = [i for i in positions[_N:] if row.cells[i].strip()]
         if codes is not None and (table.exact_grid or not printed):
             values = [(p, row.cells[p]) for p in positions[:_N]]

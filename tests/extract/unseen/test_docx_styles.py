@@ -53,12 +53,6 @@ def test_styles_that_keep_the_merges_read_to_the_same_grid(style: str) -> None:
     assert _tables(_styled(style, "baseline")) == _tables(plain)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="section4._code_at trusts an exact grid to repeat a group label over its columns; in a DOCX without "
-    "merges 行政诉讼/未经复议直接起诉 sit over their first column only, and with blank values the fallback "
-    "by standard order cannot place 11 numbers in 15 columns (section4.py, not the reader)",
-)
 def test_review_table_without_merges_and_blank_values() -> None:
     variant = build("blank empty", 0, "2019")
     data, _ = render_styled(variant, STYLES["padded, no merges"])
