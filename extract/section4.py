@@ -7,6 +7,9 @@ merges, a text export) names the blank header cells to its right as well.
 When the header cells do not sit above their numbers, the standard's order is
 used, but only after the printed header has been checked against it label by
 label (a header printed in another order is not read).
+An agency without cases prints the row as marks ("—", "/", "无", blanks): it
+is read, as blanks, only as the row right under a header naming all fifteen
+columns, since no figure tells it from a spacer or a page line.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 from extract.cells import CellReader
 from extract.labels import Label, Matcher, parse_label, similarity
 from extract.model import Table
+from extract.numbers import is_blank, looks_numeric
 from extract.table_rows import Row, is_padding, leading_values, names_nothing, rows_of, take_values
 from gongkai.metrics import BY_CODE, S4_GROUPS, S4_OUTCOMES
 
@@ -100,26 +104,21 @@ def _by_standard_order(header: list[Row]) -> list[str] | None:
     return [f"s4.{g}.{o}" for g, _ in S4_GROUPS for o, _ in S4_OUTCOMES]
 
 
-def read_section4(table: Table, fmt: str, cells: CellReader, previous: None = None) -> None:
-    """Read the review/litigation row; the table is complete on its own (``previous`` is not used)."""
-    rows = rows_of(table)
-    k = next((k for k, r in enumerate(rows) if len(r.numeric) >= len(S4_OUTCOMES)), None)
-    if k is None:
-        return
-    row, header = rows[k], rows[:k]
+def _attribute(header: list[Row], row: Row, exact: bool) -> tuple[Row, list[tuple[str, int, str]] | None]:
+    """``row`` as its values are read (labels cut off) and each value cell's (metric, position, raw), if certain."""
     codes = None
     values = None
-    named = _header_columns(header, len(row.cells)) if table.exact_grid else None
+    named = _header_columns(header, len(row.cells)) if exact else None
     if named is not None:
         row = row.cut(named[0])
-    elif not table.exact_grid:
+    elif not exact:
         row = leading_values(row, lambda text: names_nothing(text, (_HEADER_MATCH,)), keep=0)
     positions = named or [i for i in range(row.last_label + 1, len(row.cells))]
     if len(positions) >= _N:
         # A text export that kept its padding lines its header up over its values as a grid does.
         codes = _by_position(header, positions[:_N])
         printed = [i for i in positions[_N:] if row.cells[i].strip()]
-        if codes is not None and (table.exact_grid or not printed):
+        if codes is not None and (exact or not printed):
             values = [(p, row.cells[p]) for p in positions[:_N]]
         else:
             codes = None
@@ -127,6 +126,40 @@ def read_section4(table: Table, fmt: str, cells: CellReader, previous: None = No
         codes = _by_standard_order(header)
         values = take_values(row, _N, None, False) if codes else None
     if codes is None or values is None:
+        return row, None
+    return row, [(code, pos, raw) for code, (pos, raw) in zip(codes, values, strict=True)]
+
+
+def _row_of_marks(rows: list[Row], exact: bool) -> int | None:
+    """The row of a report without cases: marks only ("—", "/", "无", blanks, a few 0), right under the header.
+
+    Without figures to recognise it, the row is known by its place: the
+    fewest leading rows that name all fifteen columns over it are the header,
+    and it is the first row printed after them (a row of empty cells only when
+    nothing is printed after the header). A spacer before the row, a note or a
+    page line under the header, or a line with no room for fifteen columns is
+    never read as the values.
+    """
+    printed = [k for k, r in enumerate(rows) if not all(is_padding(c) for c in r.cells)]
+    for k, row in enumerate(rows):
+        if k == 0 or not all(is_blank(c) or looks_numeric(c) for c in row.cells):
+            continue
+        h = next((j for j in range(1, k + 1) if _attribute(rows[:j], row, exact)[1] is not None), None)
+        if h is not None and k == next((j for j in printed if j >= h), h):
+            return k
+    return None
+
+
+def read_section4(table: Table, fmt: str, cells: CellReader, previous: None = None) -> None:
+    """Read the review/litigation row; the table is complete on its own (``previous`` is not used)."""
+    rows = rows_of(table)
+    k = next((k for k, r in enumerate(rows) if len(r.numeric) >= len(S4_OUTCOMES)), None)
+    if k is None:
+        k = _row_of_marks(rows, table.exact_grid)
+        if k is None:
+            return
+    row, read = _attribute(rows[:k], rows[k], table.exact_grid)
+    if read is None:
         cells.report(
             "s4_not_attributable",
             f"review/litigation row has {len(row.numeric)} numbers but its header does not match the standard layout; no values taken",
@@ -134,6 +167,6 @@ def read_section4(table: Table, fmt: str, cells: CellReader, previous: None = No
             row.index,
         )
         return
-    for code, (pos, raw) in zip(codes, values, strict=True):
+    for code, pos, raw in read:
         metric = BY_CODE[code]
         cells.add(code, None, raw, table, row.index, pos, metric.row_label, metric.col_label or "")

@@ -117,11 +117,32 @@ def test_section3_row_broken_over_a_page(fmt: str, exact: bool) -> None:
 
 
 @GRIDS
-@pytest.mark.parametrize("mark", MARKS)
-def test_section4_row_of_blanks_gives_no_value(mark: str, exact: bool) -> None:
-    """Nothing printed under the header: the row cannot be told from a spacer, so nothing is read."""
+@pytest.mark.parametrize("mark", [*MARKS, "无"])
+def test_section4_row_of_blanks(mark: str, exact: bool) -> None:
+    """No case in the year: the row right under the header is read as fifteen blanks, not as a missing section."""
     cells = _read(read_section4, [Table([*_s4_header(), [mark] * 15], 0, exact)], "四", "2021")
-    assert cells.facts == []
+    assert [(f.value, f.raw, f.where.row) for f in cells.facts] == [(None, mark, 3)] * 15
+    assert [f.metric for f in cells.facts] == [f"s4.{g}.{o}" for g, _ in S4_GROUPS for o, _ in S4_OUTCOMES]
+    assert cells.issues == []
+
+
+@GRIDS
+@pytest.mark.parametrize("mark", MARKS)
+def test_section4_blanks_and_a_few_zeros(mark: str, exact: bool) -> None:
+    """Fewer zeros than a proceeding has outcomes: the row is still the one under the header."""
+    row = ["0" if i % 5 == 4 else mark for i in range(15)]
+    cells = _read(read_section4, [Table([*_s4_header(), row], 0, exact)], "四", "2021")
+    assert [(f.value, f.raw) for f in cells.facts] == [(None if c == mark else 0, c) for c in row]
+
+
+@GRIDS
+@pytest.mark.parametrize("mark", ["—", "/", "无"])
+def test_section4_spacer_rows_give_nothing(mark: str, exact: bool) -> None:
+    """Empty rows after the header and before its row of marks are not values: the marks are."""
+    rows = [*_s4_header(), [""] * 15, [""] * 15, [mark] * 15]
+    cells = _read(read_section4, [Table(rows, 0, exact)], "四", "2021")
+    assert {f.where.row for f in cells.facts} == {5}
+    assert len(cells.facts) == 15
 
 
 @GRIDS

@@ -51,6 +51,14 @@ def test_blank_values_anywhere_under_labels_over_their_first_column(blank: tuple
     assert not cells.issues
 
 
+@pytest.mark.parametrize("marks", [["—"] * 15, ["/"] * 15, ["无"] * 15, [""] * 15, ["0", *["—"] * 13, "0"]])
+def test_a_row_of_marks_under_labels_over_their_first_column(marks: list[str]) -> None:
+    """No case in the year: every column is still named by its header, and keeps the mark printed under it."""
+    got, cells = _read([*_unmerged_header(OUTCOMES), marks])
+    assert got == {code: (0 if m == "0" else None, m) for code, m in zip(CODES, marks, strict=True)}
+    assert not cells.issues
+
+
 def test_values_under_outcomes_in_an_order_of_their_own() -> None:
     """总计 printed first: the standard's order does not hold, the header over each column does."""
     order = [4, 0, 1, 2, 3]
