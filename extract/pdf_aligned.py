@@ -24,8 +24,10 @@ run length unless every row lines up under the header).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import reduce
+from itertools import pairwise
 
 from extract.pdf_aligned_rows import CLOSE, Row, data_rows, header_rows, is_value
 from extract.pdf_layout import ENUMERATION
@@ -33,6 +35,8 @@ from extract.pdf_text import Word, join_text
 from extract.sections import heading_section
 
 WIDE = 0.6  # a single word this wide (share of the widest line) is running text
+EMPTY = 0.75  # share of the column pitch between a blank column's header and the nearest number column
+Span = tuple[float, float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +95,29 @@ def _gap(w: Word, span: tuple[float, float]) -> float:
     return max(0.0, span[0] - w.x1, w.x0 - span[1])
 
 
+def _empty_columns(bands: list[Span], header: list[Word], edge: float) -> list[Span]:
+    """The value bands plus a column for each header cell standing over no number: a column left all blank.
+
+    Blank cells print nothing, so a column whose values are all blank has no
+    band of numbers; its header still stands where the column is. A header
+    word counts only if it overlaps no band and lies at least ``EMPTY`` of the
+    column pitch from every band (a header centred over right-aligned numbers
+    misses their band by less), right of the labels' ``edge``. Narrow words
+    go first, so a group header over several new columns adds none of its own.
+    """
+    if len(bands) < 2:
+        return bands
+    pitch = sorted(b[0] - a[0] for a, b in pairwise(bands))[len(bands) // 2 - 1]
+    out = list(bands)
+    for w in sorted((w for w in header if not is_value(w.text)), key=lambda w: w.x1 - w.x0):
+        middle = (w.x0 + w.x1) / 2
+        if w.x0 < edge or any(_gap(w, band) == 0 for band in out):
+            continue
+        if all(abs(middle - (x0 + x1) / 2) >= EMPTY * pitch for x0, x1 in out):
+            out.append((w.x0, w.x1))
+    return sorted(out)
+
+
 def _label_start(region: list[list[Word]], first: int, edge: float, height: float) -> int:
     """Where the first data row's label begins: on a line above its numbers when it wraps and they are centred.
 
@@ -117,16 +144,17 @@ def _read(lines: list[list[Word]], start: int, end: int, page: int) -> Aligned |
     height = min(w.bottom - w.top for ln in region for w in ln)
     values = [w for ln in region[first:] for w in ln if is_value(w.text)]
     spans = sorted((w.x0, w.x1) for w in values)
-    bands: list[tuple[float, float]] = []
+    bands: list[Span] = []
     for x0, x1 in spans:
         if bands and x0 < bands[-1][1]:
             bands[-1] = (bands[-1][0], max(bands[-1][1], x1))
         else:
             bands.append((x0, x1))
     edge = bands[0][0]
-    centres = [(x0 + x1) / 2 for x0, x1 in bands]
     body = _label_start(region, first, edge, height)
     labels = [w for ln in region[body:] for w in ln if not is_value(w.text) and w.x1 <= edge]
+    bands = _empty_columns(bands, [w for ln in region[:body] for w in ln], edge if labels else -math.inf)
+    centres = [(x0 + x1) / 2 for x0, x1 in bands]
     lefts = sorted(w.x0 for w in labels)
     reach = (lefts[0], max(w.x1 for w in labels)) if labels else (edge, edge)
     label_cols: list[float] = []

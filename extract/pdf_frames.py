@@ -9,6 +9,15 @@ inner vertical rules to its top and bottom. So each group of touching rules
 (a table) gets the sides of its bounding box on which no rule is drawn at all
 as explicit lines. Lone rules (a page header's underline, a three-line table
 with no vertical rule) form no group with both directions and get no frame.
+
+A row that spans every column ("三、本年度办理结果" as a row of its own) has
+no vertical rule once the frame is gone, so it touches neither the rules
+above nor below it, and the table falls into two groups with the row
+between them. Two groups are one table when the upper one ends in a rule of
+the full width (no vertical rule hangs below it), the lower one starts with
+one, both spans agree, and the gap is a row's height at most. Two tables
+apart without an outer border never meet this: the last row's vertical
+rules reach below the upper table's last horizontal rule.
 """
 
 from __future__ import annotations
@@ -17,6 +26,7 @@ from pdfplumber.table import merge_edges
 
 TOLERANCE = 3.0  # pdfplumber's default snap and join tolerances, in points
 MIN_LENGTH = 3.0
+ROW_GAP = 40.0  # points: a full-width row of up to three lines of small text
 
 
 def frame_lines(edges: list[dict]) -> list[dict]:
@@ -50,7 +60,7 @@ def frame_lines(edges: list[dict]) -> list[dict]:
     for i, e in enumerate(merged):
         groups.setdefault(root(i), []).append(e)
     out = []
-    for group in groups.values():
+    for group in _stacked(list(groups.values())):
         kinds = {e["orientation"] for e in group}
         if kinds != {"h", "v"} or len(group) < 3:
             continue
@@ -64,6 +74,38 @@ def frame_lines(edges: list[dict]) -> list[dict]:
         ]
         out += [side for side in sides if not any(_along(e, side) for e in group)]
     return out
+
+
+def _stacked(groups: list[list[dict]]) -> list[list[dict]]:
+    """Joins groups split by a full-width row that has no vertical rule (see the module docstring)."""
+    out: list[list[dict]] = []
+    for group in sorted(groups, key=lambda g: min(e["top"] for e in g)):
+        if out and _meet(_full_rule(out[-1], last=True), _full_rule(group, last=False)):
+            out[-1] = out[-1] + group
+        else:
+            out.append(group)
+    return out
+
+
+def _meet(above: tuple[float, float, float] | None, below: tuple[float, float, float] | None) -> bool:
+    if above is None or below is None:
+        return False
+    same_span = abs(above[0] - below[0]) <= TOLERANCE and abs(above[1] - below[1]) <= TOLERANCE
+    return same_span and 0 < below[2] - above[2] <= ROW_GAP
+
+
+def _full_rule(group: list[dict], *, last: bool) -> tuple[float, float, float] | None:
+    """The group's bottom (``last``) or top rule as (x0, x1, y) when it is horizontal and spans the whole group."""
+    x0, x1 = min(e["x0"] for e in group), max(e["x1"] for e in group)
+    y = max(e["bottom"] for e in group) if last else min(e["top"] for e in group)
+    spans = any(
+        e["orientation"] == "h"
+        and abs(e["top"] - y) <= TOLERANCE
+        and e["x0"] - x0 <= TOLERANCE
+        and x1 - e["x1"] <= TOLERANCE
+        for e in group
+    )
+    return (x0, x1, y) if spans else None
 
 
 def _along(edge: dict, side: dict) -> bool:

@@ -24,6 +24,13 @@ joining pieces (``join_pieces``) are:
    continuation is empty, lies left of the row's first number, and the cell
    above the break has text, that text is copied into it and marked as a span,
    as it would be had the page not broken the cell.
+4. A merged label cell too long for its part above the break goes on at the
+   top of the part below, as Word flows it ("（三）" above, "不予公开" below).
+   When the cell at the top of the continuation (left of the first number)
+   does not open with an enumeration mark while the cell above the break
+   does, and the cell is a group label (merged over rows, with item labels
+   beside it), it is that label's tail: both parts get the joined text. A
+   label that opens with no mark is left as it is, never joined on a guess.
 """
 
 from __future__ import annotations
@@ -117,6 +124,7 @@ def _append(table: _Grid, piece: _Grid) -> None:
         table.rows[-1] = [_concat(a, b) for a, b in zip(table.rows[-1], piece.rows[start], strict=True)]
         start += 1
     if start < len(piece.rows):
+        _join_label_tails(table, piece, start)
         _fill_broken_cells(table.rows[-1], piece, start)
     table.rows += piece.rows[start:]
     table.spans += piece.spans[start:]
@@ -157,6 +165,38 @@ def _fill_broken_cells(above: list[str], piece: _Grid, start: int) -> None:
             for k, cell in enumerate(piece.origin[i]):
                 if cell == (r0, c0):
                     piece.rows[i][k], piece.spans[i][k] = above[j], True
+
+
+def _join_label_tails(table: _Grid, piece: _Grid, start: int) -> None:
+    """Rule 4 of the module docstring: a label's head above the break and its tail below become one text."""
+    above, first = table.rows[-1], piece.rows[start]
+    labels = min(_first_value(first), _first_value(above))
+    for j in range(labels):
+        head, tail = above[j], first[j]
+        if not (head.strip() and tail.strip()) or piece.origin[start][j] != (start, j):
+            continue
+        if (j and above[j - 1] == head) or not ENUMERATION.match(head) or ENUMERATION.match(tail):
+            continue
+        below = start + 1 < len(piece.rows) and piece.origin[start + 1][j] == (start, j)
+        if not (table.spans[-1][j] or below) or all(first[k] == tail for k in range(j, labels)):
+            continue  # a one-row cell, or a label with no items beside it: not a group label cut by the page
+        joined = _concat(head, tail)
+        i = len(table.rows) - 1
+        while i >= 0 and table.rows[i][j] == head:
+            table.rows[i][j:] = _replace_run(table.rows[i][j:], head, joined)
+            if not table.spans[i][j]:
+                break
+            i -= 1
+        for i in range(start, len(piece.rows)):
+            for k, cell in enumerate(piece.origin[i]):
+                if cell == (start, j):
+                    piece.rows[i][k], piece.spans[i][k] = joined, True
+
+
+def _replace_run(cells: list[str], old: str, new: str) -> list[str]:
+    """The leading run of ``old`` (one box spread over columns) replaced by ``new``."""
+    run = next((k for k, text in enumerate(cells) if text != old), len(cells))
+    return [new] * run + cells[run:]
 
 
 def _first_value(row: list[str]) -> int:

@@ -16,7 +16,10 @@ from collections import Counter
 from extract.model import Paragraph
 from extract.pdf_text import Line, join_text
 
-ENUMERATION = re.compile(r"\s*([（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+\s*[.、．]|[①-⑳])")
+# Spaces may sit inside a mark: letter-spaced text comes out as "（ 三 ）" and "三 、".
+ENUMERATION = re.compile(
+    r"\s*([（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*、|\d+\s*[.、．]|[①-⑳])"
+)
 EDGE_LINES = 2  # furniture is looked for among the first and last lines of a page
 PAGE_NUMBER = re.compile(
     r"[-—–\s]*\d+[-—–\s]*"

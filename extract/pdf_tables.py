@@ -5,12 +5,15 @@ reportlab PDFs right (camelot put labels one row off, PyMuPDF corrupted
 decimals), but it costs tens of milliseconds a page. So PDFium reads every
 page first (``extract.pdf_text``) and pdfplumber opens only the pages with
 drawn rules; on those pages the text outside the tables comes from pdfplumber
-too, so that no cell text leaks into the paragraphs.
+too, so that no cell text leaks into the paragraphs. A table's part on the
+next page joins the part before it (``extract.pdf_grid``) when nothing but
+page furniture, or a "续表" mark, lies between them.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from functools import reduce
 
 import pdfplumber
@@ -23,6 +26,8 @@ from extract.pdf_layout import drop_furniture, margins, paragraphs
 from extract.pdf_text import Line, PageScan, join_text, scan_pdf, unspace
 
 Found = tuple[list[Line], list[Piece | Aligned]]
+# "续表" / "（续上表）" / "接上表": printed above a table's part on a new page; it marks that part as the same table.
+CONTINUED = re.compile(r"[（(]?(续表|续上表|接上表)[\d一二三四五六七八九十]*[)）]?")
 
 
 def read_pdf(data: bytes) -> Document:
@@ -49,7 +54,10 @@ def read_pdf(data: bytes) -> Document:
             group.clear()
 
     for lines, (_, pieces) in zip(kept, pages, strict=True):
-        for k, item in enumerate(sorted([*lines, *pieces], key=lambda item: item.top)):
+        items = sorted([*lines, *pieces], key=lambda item: item.top)
+        if group and len(items) > 1 and _continued_mark(items[0]) and isinstance(items[1], Piece):
+            items = items[1:]
+        for k, item in enumerate(items):
             if isinstance(item, Line):
                 close_group()
                 run.append(item)
@@ -79,6 +87,10 @@ def read_pdf(data: bytes) -> Document:
         if s.scanned
     ]
     return Document(blocks, kind="pdf", issues=issues)
+
+
+def _continued_mark(item: Line | Piece | Aligned) -> bool:
+    return isinstance(item, Line) and bool(CONTINUED.fullmatch(re.sub(r"\s+", "", item.text)))
 
 
 def _read_unruled_page(scan: PageScan) -> Found:

@@ -7,7 +7,8 @@ filled rectangles (WPS / "print to PDF") or double lines, horizontal rules
 only, no outer border, shaded cells, no rule at all (columns aligned by position only), landscape pages, 7-8 pt cells whose
 labels wrap over several lines, right-aligned numbers, the section-三 table
 broken over pages (inside the merged 三、 / (三) label cells, with or without
-the header repeated), tables packed on one page, page headers and footers,
+the header repeated, a merged label's text flowing over the break, a "续表"
+line above the continuation), tables packed on one page, page headers and footers,
 letter-spaced text (the Tc operator), a title wrapped over two lines, and
 pages that are only a scanned image. Layout is computed first and drawn
 after, so footers can say "第 3 页 共 7 页".
@@ -52,6 +53,7 @@ class PdfStyle:
     char_space: float = 0.0  # extra points after every character (Tc)
     title_lines: int = 1
     gap: float = 10.0  # space after a table
+    continued: str = ""  # a short line ("续表") printed above each continuation of a table
     scanned: tuple[int, ...] = ()  # 1-based pages replaced by a picture of themselves (no text layer)
 
 
@@ -72,6 +74,8 @@ STYLES: dict[str, PdfStyle] = {
     "s3 over 3 pages": PdfStyle(breaks=(6, 16)),
     "s3 break no header": PdfStyle(breaks=(7,), repeat_header=False),
     "s3 break 3 no header": PdfStyle(breaks=(5, 13), repeat_header=False, furniture="count"),
+    "label cut by break": PdfStyle(size=7, label_scale=0.55, breaks=(5, 13), repeat_header=False),
+    "续表 line": PdfStyle(breaks=(9,), repeat_header=False, continued="续表"),
     "packed tables": PdfStyle(gap=4.0, size=7, furniture="count"),
     "page x of y": PdfStyle(furniture="count"),
     "letter-spaced": PdfStyle(char_space=4.0),
@@ -200,6 +204,7 @@ class _GridLayout:
         self.size = self.style.size
         self.leading = self.size * 1.3
         self.text = {id(c): self._lines(c) for c in grid.cells}
+        self.drawn: dict[int, int] = {}  # lines of a cell cut by a page break drawn on earlier pages
         self.heights = [self.leading + 2 * PAD] * grid.n_rows
         for cell in sorted(grid.cells, key=lambda c: c.rowspan):
             need = len(self.text[id(cell)]) * self.leading + 2 * PAD
@@ -226,6 +231,8 @@ class _GridLayout:
                 if row > start:
                     self._fragment(start, row, top, frame_top)
                 page.new_page()
+                if self.style.continued:
+                    page.lines([self.style.continued], BODY, LEADING, False)
                 top = frame_top = page.y
                 if self.style.repeat_header and head and row >= head:
                     top = self._fragment(0, head, top, top, open_below=True)
@@ -234,9 +241,11 @@ class _GridLayout:
         page.y = self._fragment(start, self.grid.n_rows, top, frame_top)
 
     def _fragment(self, start: int, stop: int, top: float, frame_top: float, open_below: bool = False) -> float:
-        """Draws rows ``start:stop`` from ``top``; a merged cell cut by the page keeps its text in its first part.
+        """Draws rows ``start:stop`` from ``top``; a merged cell cut by the page flows its text over its parts.
 
-        ``frame_top`` is where the table's part on this page begins (above a
+        As Word does: the lines that fit in the part above the break stay
+        there, the rest go on at the top of the part below; nothing is drawn
+        outside the cell's box. ``frame_top`` is where the table's part on this page begins (above a
         repeated header), ``open_below`` says that rows follow on this page:
         the outer border is only around the whole part.
         """
@@ -249,10 +258,20 @@ class _GridLayout:
             if r0 >= r1:
                 continue
             box = (self.xs[cell.col], ys[r1 - start], self.xs[cell.col + cell.colspan], ys[r0 - start])
-            lines = self.text[id(cell)] if cell.row >= start else []
+            lines = self._part(cell, ys[r0 - start] - ys[r1 - start], start, stop)
             self.page.draw(lambda c, box=box, cell=cell, lines=lines: self._cell(c, box, cell, lines, outer))
         self.page.draw(lambda c: self._three_lines(c, ys, start))
         return ys[-1]
+
+    def _part(self, cell, height: float, start: int, stop: int) -> list[str]:
+        """The lines of ``cell`` drawn in its part between rows ``start`` and ``stop``."""
+        text = self.text[id(cell)]
+        if cell.row >= start and cell.row + cell.rowspan <= stop:
+            return text  # whole on this page (a repeated header row too)
+        done = self.drawn.get(id(cell), 0)
+        fits = len(text) if cell.row + cell.rowspan <= stop else max(1, int((height - 2 * PAD) // self.leading))
+        self.drawn[id(cell)] = done + fits
+        return text[done : done + fits]
 
     def _cell(self, c: canvas.Canvas, box, cell, lines: list[str], outer) -> None:
         x0, y0, x1, y1 = box

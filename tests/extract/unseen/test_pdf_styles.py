@@ -26,6 +26,7 @@ READ_EXACTLY = {  # style -> (report, format): both formats and both kinds of re
     "small wrapped labels": ("baseline", "2019"),
     "double borders": ("baseline", "2019"),
     "s3 break 3 no header": ("baseline", "2021"),
+    "label cut by break": ("mixed", "2019"),
     "letter-spaced": ("baseline", "2021"),
     "mixed real": ("mixed", "2021"),
 }
@@ -53,6 +54,24 @@ def test_table_broken_inside_the_merged_group_labels_spans_three_pages(rendered)
     assert len(set(s3.pages)) == 3
     denied = [row for row in s3.rows if any("属于行政执法案卷" in c for c in row)]
     assert denied and "不予公开" in denied[0][1].replace("\n", "")  # the group label carried over the break
+
+
+def test_a_group_label_cut_by_the_page_is_one_label_on_both_pages(rendered) -> None:
+    """A label flowed over the break ("（三）" above, "不予公开" below) is one label over the rows of both pages."""
+    _, data = rendered["label cut by break"]
+    (s3,) = [b for b in read_pdf(data).blocks if not isinstance(b, Paragraph) and len(b.rows) > 20]
+    denied = [(page, row) for page, row in zip(s3.pages, s3.rows, strict=True) if row[1].startswith("（三）")]
+    assert {page for page, _ in denied} == {1, 2}
+    assert len({row[1] for _, row in denied}) == 1 and "不予" in denied[0][1][1].replace("\n", "")
+
+
+def test_a_continued_mark_above_the_next_part_keeps_the_table_whole() -> None:
+    """A "续表" line printed above a table's part on the next page marks the same table, not a new one."""
+    variant = build("baseline", 0, "2021")
+    blocks = read_pdf(render_styled(variant, STYLES["续表 line"])).blocks
+    (s3,) = [b for b in blocks if not isinstance(b, Paragraph) and len(b.rows) > 20]
+    assert len(set(s3.pages)) == 2
+    assert "续表" not in [b.text for b in blocks if isinstance(b, Paragraph)]
 
 
 def test_letter_spaced_text_reads_as_words(rendered) -> None:
@@ -91,9 +110,16 @@ def test_items_after_a_page_break_carry_on_under_the_group_label_before_it() -> 
     assert carried and {f.where.page for f in carried} == {2}
 
 
-def test_a_row_missing_numbers_without_rules_is_an_issue_not_a_shift() -> None:
-    """Blank cells print nothing: the review/litigation row has fewer numbers than columns and is not read."""
+def test_a_row_with_blank_cells_without_rules_is_read_under_its_header() -> None:
+    """Blank cells print nothing: the columns left blank still stand under their header words, so the row reads."""
     variant = build("blank empty", 0, "2021")
+    result = score(variant, extract_report(render_styled(variant, STYLES["no rules"])))
+    assert not result.errors, result.errors[:8]
+
+
+def test_a_row_missing_numbers_without_rules_is_an_issue_not_a_shift() -> None:
+    """Blank review cells under a group header that names no column of its own: an issue, never a shifted row."""
+    variant = build("mixed", 2, "2019")
     report = extract_report(render_styled(variant, STYLES["no rules"]))
     assert _only_true_facts(variant, report)
     assert "s4_not_attributable" in {i.code for i in report.issues}
