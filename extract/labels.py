@@ -1,10 +1,13 @@
 """Matching a printed row or column label to a label of the metric dictionary.
 
 Real reports shorten, lengthen and mistype the standard labels and number
-them differently ("1、", "①", "（1）", "1."). A label is split into its
-enumeration mark and its words; the words are compared by character bigrams
-(Dice coefficient), which tolerates a dropped, added or wrong character while
-staying cheap enough to run on every row of every report.
+them differently ("1、", "①", "（1）", "1.", "一是", "其中：1."). A label is
+split into its enumeration mark and its words; "一是/二是" number a group's
+items in prose, so they are items like "1."/"2.", and "其中：" before a mark
+only opens the list (it stays a word when no mark follows). The words are
+compared by character bigrams (Dice coefficient), which tolerates a dropped,
+added or wrong character while staying cheap enough to run on every row of
+every report.
 """
 
 from __future__ import annotations
@@ -21,8 +24,9 @@ T = TypeVar("T")
 
 _CN_NUM = "一二三四五六七八九十"
 _ENUM = re.compile(
-    rf"^(?:"
+    rf"^(?:其中:?)?(?:"  # 其中：1. opens a group's items; without a mark after it, 其中 stays a word
     rf"(?P<top>[{_CN_NUM}]+)[、.,]"  # 一、
+    rf"|(?P<shi>[{_CN_NUM}]+)是"  # 一是 二是: a group's items in prose numbering, as 1. 2.
     rf"|\((?P<group>[{_CN_NUM}]+)\)[、.,]?"  # (一)
     rf"|\((?P<pitem>\d+)\)[、.,]?"  # (1)
     rf"|(?P<item>\d+)(?:[、.,]|(?=[^\d.]))"  # 1. 1、 1本机关 (from ① after NFKC)
@@ -45,7 +49,7 @@ def cn_number(text: str) -> int:
 class Label:
     """A normalised label split into enumeration level/number and its words."""
 
-    level: str | None  # "top" (一、), "group" ((一)), "item" (1.), or None
+    level: str | None  # "top" (一、), "group" ((一)), "item" (1., 一是), or None
     number: int | None
     words: str
 
@@ -65,6 +69,8 @@ def parse_label(raw: str) -> Label:
         return Label("top", cn_number(m.group("top")), rest)
     if m.group("group"):
         return Label("group", cn_number(m.group("group")), rest)
+    if m.group("shi"):
+        return Label("item", cn_number(m.group("shi")), rest)
     return Label("item", int(m.group("pitem") or m.group("item")), rest)
 
 

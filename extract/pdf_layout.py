@@ -16,9 +16,11 @@ from collections import Counter
 from extract.model import Paragraph
 from extract.pdf_text import Line, join_text
 
-# Spaces may sit inside a mark: letter-spaced text comes out as "（ 三 ）" and "三 、".
+# Spaces may sit inside a mark: letter-spaced text comes out as "（ 三 ）" and "三 、". Items also open with
+# 一是/二是 and 其中：1. (``extract.labels`` reads them so).
 ENUMERATION = re.compile(
-    r"\s*([（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*、|\d+\s*[.、．]|[①-⑳])"
+    r"\s*(?:其中\s*[:：]?\s*)?"
+    r"([（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*[、是]|\d+\s*[.、．]|[①-⑳])"
 )
 EDGE_LINES = 2  # furniture is looked for among the first and last lines of a page
 PAGE_NUMBER = re.compile(

@@ -3,7 +3,8 @@
 Columns are three proceedings (行政复议, 未经复议直接起诉, 复议后起诉) times five
 outcomes. In an exact grid each column's stacked header cells name its pair;
 a proceeding printed once over its five columns (a grid exported without
-merges, a text export) names the blank header cells to its right as well.
+merges, a text export) names the whole block of five, wherever over it the
+label stands: the outcomes, which repeat for each proceeding, mark the blocks.
 When the header cells do not sit above their numbers, the standard's order is
 used, but only after the printed header has been checked against it label by
 label (a header printed in another order is not read).
@@ -41,46 +42,71 @@ def _classify(words: str) -> tuple[str, str] | None:
     return _HEADER_MATCH.match(Label(None, None, words)) if words else None
 
 
-def _spanning(row: Row, p: int) -> str:
-    """The header text over position ``p``: a blank cell lies under the nearest printed label to its left.
-
-    A merge flattened away (a text export, a Word or HTML table written
-    without gridSpan/colspan, a PDF read without its vertical rules) leaves a
-    label over its first column and blank cells after it.
-    """
-    if not is_padding(row.cells[p]):
-        return row.cells[p]
-    return next((row.cells[i] for i in range(p - 1, -1, -1) if not is_padding(row.cells[i])), "")
-
-
-def _code_at(header: list[Row], p: int) -> str | None:
-    """The (proceeding, outcome) metric of column ``p`` from the header cells stacked above it.
-
-    Only a proceeding is carried over blank cells: an outcome names one column,
-    so a column without an outcome of its own (an empty or 备注 column) stays unnamed.
-    """
-    group = outcome = None
+def _outcomes(header: list[Row], width: int) -> list[str | None]:
+    """Each column's outcome, printed in its own header cell: an outcome names one column, never blank ones."""
+    out: list[str | None] = [None] * width
     for row in header:
-        if p < len(row.cells):
-            kind = _classify(parse_label(_spanning(row, p)).words)
-            if kind and kind[0] == "outcome" and is_padding(row.cells[p]):
-                kind = None
-            if kind and kind[0] == "group":
-                group = kind[1]
-            elif kind:
-                outcome = kind[1]
-    return f"s4.{group}.{outcome}" if group and outcome else None
+        for p, cell in enumerate(row.cells[:width]):
+            kind = _classify(parse_label(cell).words) if not is_padding(cell) else None
+            if kind and kind[0] == "outcome":
+                out[p] = kind[1]
+    return out
+
+
+def _blocks(outcomes: list[str | None]) -> list[range]:
+    """The columns of each proceeding: its outcomes run on until one of them comes again (the next proceeding's)."""
+    blocks: list[list[int]] = []
+    seen: set[str] = set()
+    for p, outcome in enumerate(outcomes):
+        if outcome is None:
+            continue
+        if not blocks or outcome in seen:
+            blocks.append([p, p])
+            seen = set()
+        blocks[-1][1] = p
+        seen.add(outcome)
+    return [range(first, last + 1) for first, last in blocks]
+
+
+def _proceeding(header: list[Row], block: range) -> str | None:
+    """The proceeding printed over any column of ``block``, the lowest header row naming one winning.
+
+    A table without merges keeps the label where it was printed: over the
+    block's first column, centred over its middle one or right-aligned over
+    its last, with blank cells beside it. Two proceedings over one block
+    name none of its columns.
+    """
+    group = None
+    for row in header:
+        kinds = (_classify(parse_label(row.cells[p]).words) for p in block if p < len(row.cells))
+        named = {kind[1] for kind in kinds if kind and kind[0] == "group"}
+        if len(named) > 1:
+            return None
+        group = next(iter(named), group)
+    return group
+
+
+def _codes(header: list[Row], width: int) -> list[str | None]:
+    """The (proceeding, outcome) metric of each column from the header cells over it; None where not certain."""
+    outcomes = _outcomes(header, width)
+    groups: list[str | None] = [None] * width
+    for block in _blocks(outcomes):
+        group = _proceeding(header, block)
+        for p in block:
+            groups[p] = group
+    return [f"s4.{g}.{o}" if g and o else None for g, o in zip(groups, outcomes, strict=True)]
 
 
 def _by_position(header: list[Row], positions: list[int]) -> list[str] | None:
     """Each column's metric from its header; all fifteen must be named, and differ."""
-    named = [code for code in (_code_at(header, p) for p in positions) if code]
+    codes = _codes(header, max(positions) + 1)
+    named = [code for code in (codes[p] for p in positions) if code]
     return named if len(named) == len(positions) and len(set(named)) == _N else None
 
 
 def _header_columns(header: list[Row], width: int) -> list[int] | None:
     """In an exact grid, the fifteen columns whose headers name a metric: values whatever their cells hold."""
-    named = [p for p in range(width) if _code_at(header, p)]
+    named = [p for p, code in enumerate(_codes(header, width)) if code]
     return named if len(named) == _N else None
 
 

@@ -117,15 +117,6 @@ def test_a_row_with_blank_cells_without_rules_is_read_under_its_header() -> None
     assert not result.errors, result.errors[:8]
 
 
-def test_a_row_missing_numbers_without_rules_is_an_issue_not_a_shift() -> None:
-    """Blank review cells under a group header that names no column of its own: an issue, never a shifted row."""
-    variant = build("mixed", 2, "2019")
-    report = extract_report(render_styled(variant, STYLES["no rules"]))
-    assert _only_true_facts(variant, report)
-    assert "s4_not_attributable" in {i.code for i in report.issues}
-    assert not [f for f in report.facts if f.metric.startswith("s4.")]
-
-
 def test_a_scanned_page_is_an_issue_and_the_rest_is_read() -> None:
     """A picture of a page (a sealed last page, or a table pasted as an image) is named, never guessed at."""
     variant = build("baseline", 0, "2021")
