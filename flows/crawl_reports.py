@@ -27,7 +27,6 @@ from extract.sniff import kind_of
 from flows import read_pool
 from flows.crawl_listing import Found
 from flows.cut_titles import full_title
-from flows.discover import parse_page
 from flows.extraction import Read
 from flows.http_client import PoliteClient
 from flows.rendition import Rendition
@@ -126,15 +125,15 @@ def _read_page(
         return fetched_page
     got, page, reading = fetched_page
     previous = records.get(found.link.url)
-    read = reading()
+    done = reading()
+    read, parsed = done.read, done.links
     if is_truncated(found.link.title):
         named = full_title(got.body or b"", got.content_type, found.link.title)
         if named and not is_annual_report_title(named):
             return Outcome(found, "not_a_report", page=page, error=f"the page is titled {named}")
     outcome = Outcome(found, "fetched", page=page, read=read)
-    if read is not None and read.section3:
+    if parsed is None:  # the page's own tables hold the report
         return outcome
-    parsed = parse_page(got.body or b"", got.url, got.content_type)
     if not parsed.attachments and (read is None or not read.facts.height) and parsed.reports:
         return Outcome(found, "listing", page=page)
     for link in parsed.attachments[:MAX_ATTACHMENTS]:

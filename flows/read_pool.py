@@ -1,5 +1,8 @@
 """Reading HTML report pages in worker processes, so that a crawl reads on every core.
 
+What a worker does with a page is ``flows.page_reading.read_page``: the
+report, and the page's links when the report may be elsewhere.
+
 Reading is CPU-bound Python. In the fetch task's thread it held the GIL that
 HTTP handling, archiving and the warehouse writer need too, and a host's
 chunks run one after another, so a one-portal first run read on one core and
@@ -31,9 +34,9 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 
-from flows.extraction import Read, read_or_none
+from flows.page_reading import PageReading, read_page
 
-Reading = Callable[[], Read | None]  # waits for the report (None when the page holds none)
+Reading = Callable[[], PageReading]  # waits for the page's reading
 
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
@@ -42,13 +45,13 @@ _pool: ProcessPoolExecutor | None = None
 def submit(data: bytes, content_type: str | None, url: str, agency: str, workers: int) -> Reading:
     """Start reading ``data`` on the pool (or defer it to the caller when ``workers`` is 0)."""
     if workers <= 0 or multiprocessing.current_process().daemon:
-        return partial(read_or_none, data, content_type, url, agency)
+        return partial(read_page, data, content_type, url, agency)
     pool = _shared(workers)
     try:
-        return pool.submit(read_or_none, data, content_type, url, agency).result
+        return pool.submit(read_page, data, content_type, url, agency).result
     except BrokenProcessPool:  # a worker died earlier: what it held has failed; this page gets a fresh pool
         _discard(pool)
-        return _shared(workers).submit(read_or_none, data, content_type, url, agency).result
+        return _shared(workers).submit(read_page, data, content_type, url, agency).result
 
 
 def shutdown() -> None:
@@ -64,7 +67,7 @@ def _shared(workers: int) -> ProcessPoolExecutor:
     with _lock:
         if _pool is None:
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["flows.extraction"])
+            context.set_forkserver_preload(["flows.page_reading"])
             _pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_exit_with_parent)
         return _pool
 

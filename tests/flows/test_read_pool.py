@@ -23,10 +23,10 @@ def test_pool_readings_equal_in_thread_readings_and_come_back_in_order() -> None
     try:
         readings = [read_pool.submit(p.read_bytes(), "text/html", p.name, "", 2) for p in pages]
         for page, reading in zip(pages, readings, strict=True):
-            read, here = reading(), read_or_none(page.read_bytes(), "text/html", page.name)
+            read, here = reading().read, read_or_none(page.read_bytes(), "text/html", page.name)
             assert read is not None and here is not None and read.facts.height
             assert (read.header, read.fingerprint) == (here.header, here.fingerprint) and read.facts.equals(here.facts)
-        assert read_pool.submit(b"\x00\x01 not a report", None, "junk", "", 2)() is None
+        assert read_pool.submit(b"\x00\x01 not a report", None, "junk", "", 2)().read is None
     finally:
         read_pool.shutdown()
 
@@ -48,5 +48,17 @@ def test_zero_workers_read_in_the_caller_without_a_pool() -> None:
     page = next(RENDITIONS.glob("*.html"))
     reading = read_pool.submit(page.read_bytes(), "text/html", page.name, "", 0)
     assert read_pool._pool is None
-    read, here = reading(), read_or_none(page.read_bytes(), "text/html", page.name)
+    read, here = reading().read, read_or_none(page.read_bytes(), "text/html", page.name)
     assert read is not None and here is not None and read.fingerprint == here.fingerprint
+
+
+def test_a_page_whose_tables_are_not_the_report_comes_back_with_its_links() -> None:
+    """Its attachments (or the reports it lists) are found where it was read, not on the crawler."""
+    report = (RENDITIONS / "001.html").read_bytes()
+    article = '<html><body><h1>某局2023年政府信息公开工作年度报告</h1><p>附件：<a href="nb.pdf">年报</a></p></body></html>'.encode()
+    try:
+        full, bare = (read_pool.submit(data, "text/html", "http://x/a/t.html", "", 2)() for data in (report, article))
+    finally:
+        read_pool.shutdown()
+    assert full.read is not None and full.read.section3 and full.links is None
+    assert bare.links is not None and [link.url for link in bare.links.attachments] == ["http://x/a/nb.pdf"]

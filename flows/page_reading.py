@@ -1,0 +1,28 @@
+"""Reading an HTML report page whole, where it is read: its report, and when that is not all, its links.
+
+A page whose own tables hold section 三 is the report. Any other page may
+hold the report in attachments, or list reports (a hub), and only its links
+say which; finding them parses the page again. Doing that in the reader
+process, beside the extraction, keeps it off the crawler's one interpreter,
+which every page's fetching, settling and loading already share.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flows.discover import Page, parse_page
+from flows.extraction import Read, read_or_none
+
+
+@dataclass(frozen=True, slots=True)
+class PageReading:
+    read: Read | None  # None: the page holds no readable report
+    links: Page | None  # the page's links, unless its own tables hold the report (section 三 values)
+
+
+def read_page(data: bytes, content_type: str | None, url: str, agency: str = "") -> PageReading:
+    """``url`` is where the bytes came from (after redirects): the page's links are resolved against it."""
+    read = read_or_none(data, content_type, url, agency)
+    links = None if read is not None and read.section3 else parse_page(data, url, content_type)
+    return PageReading(read, links)
