@@ -43,19 +43,24 @@ def _is_separator(cells: list[str]) -> bool:
     return any(cells) and all(not c or _SEPARATOR_CELL.fullmatch(c) for c in cells)
 
 
-def split_row(line: str) -> list[str] | None:
+def split_row(line: str, after_first_row: bool = True) -> list[str] | None:
     """The cells of a table line, or None when the line is running text.
 
     A markdown separator row yields ``[]`` (a table line that adds no row).
+    Markdown puts it only under a pipe table's first row; elsewhere, and in a
+    tab export, a row of dashes is data: an agency without cases prints
+    section 四 as "-" in every cell.
     """
     stripped = line.strip()
     if "\t" in line:
         cells = [cell.strip() for cell in line.split("\t")]
+        separator = False
     elif _is_pipe_row(stripped):
         cells = _split_pipes(stripped)
+        separator = after_first_row and _is_separator(cells)
     else:
         return None
-    if _is_separator(cells) or not any(cells):
+    if separator or not any(cells):
         return []
     return cells
 
@@ -76,7 +81,7 @@ def read_text(text: str) -> Document:
     for line in text.lstrip("\ufeff").splitlines():
         if not line.strip():
             continue  # blank lines neither end a table nor make a block
-        cells = split_row(line)
+        cells = split_row(line, after_first_row=len(rows) == 1)
         if cells is None:
             close_table()
             blocks.append(Paragraph(line.strip()))

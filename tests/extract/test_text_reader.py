@@ -76,3 +76,12 @@ def test_seed_tables_are_found_with_their_widths():
     doc = read_text((SEEDS / "002.txt").read_text(encoding="utf-8"))
     found = [(len(t.rows), max(map(len, t.rows))) for t in doc.blocks if isinstance(t, Table)]
     assert found == [(14, 4), (28, 10), (4, 15)]
+
+
+def test_a_row_of_dashes_is_a_separator_only_under_a_pipe_tables_first_row():
+    """An agency without cases prints its section 四 row as "-" in every cell: data, not markdown layout."""
+    text = "| 复议 | 诉讼 |\n| --- | --- |\n| 维持 | 纠正 |\n| - | - |\n"
+    (table,) = tables(text)
+    assert table.rows == [["复议", "诉讼"], ["维持", "纠正"], ["-", "-"]]
+    (tabbed,) = tables("复议\t诉讼\n-\t-\n")
+    assert tabbed.rows == [["复议", "诉讼"], ["-", "-"]]
