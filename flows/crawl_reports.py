@@ -13,7 +13,8 @@ sub-column. It comes back as a ``listing`` outcome, for the dispatcher to
 walk as a column, pager and all. And a link whose title the portal's list
 template cut short is checked against the title the page prints, so a
 decoy that looked like a report up to the cut (…年度报告的解读) comes back as
-``not_a_report``.
+``not_a_report``. A report page that its CMS split over several pages is
+fetched whole and read as one document (``flows.article_pages``).
 """
 
 from __future__ import annotations
@@ -25,10 +26,12 @@ from pathlib import Path
 
 from extract.sniff import kind_of
 from flows import read_pool
+from flows.article_pages import joined
 from flows.crawl_listing import Found
 from flows.cut_titles import full_title
 from flows.extraction import Read
 from flows.http_client import PoliteClient
+from flows.page_reading import PageReading
 from flows.rendition import Rendition
 from flows.responses import Fetched, FetchError
 from flows.robots import RobotsRecord
@@ -84,7 +87,8 @@ def fetch_chunk(
         try:
             pages = ahead.map(lambda item: _fetch_page(client, item, records, archive_dir, settings.readers), found)
             outcomes = [
-                _read_page(client, item, page, records, archive_dir) for item, page in zip(found, pages, strict=True)
+                _read_page(client, item, page, records, archive_dir, settings.readers)
+                for item, page in zip(found, pages, strict=True)
             ]
         finally:
             ahead.shutdown(cancel_futures=True)
@@ -119,6 +123,7 @@ def _read_page(
     fetched_page: Outcome | tuple[Fetched, Rendition, read_pool.Reading],
     records: dict[str, DocumentRecord],
     raw_dir: Path,
+    readers: int,
 ) -> Outcome:
     """Read an HTML report page, fetching its attachments when its own tables do not hold the report."""
     if isinstance(fetched_page, Outcome):
@@ -126,6 +131,11 @@ def _read_page(
     got, page, reading = fetched_page
     previous = records.get(found.link.url)
     done = reading()
+    if done.continued:
+        whole = _whole_article(client, found, got, done.continued, raw_dir, readers)
+        if isinstance(whole, Outcome):
+            return whole
+        page, done = whole
     read, parsed = done.read, done.links
     if is_truncated(found.link.title):
         named = full_title(got.body or b"", got.content_type, found.link.title)
@@ -148,6 +158,28 @@ def _read_page(
             return Outcome(found, "unchanged", page=page)
         outcome.attachments.append(_archived(fetched, raw_dir))
     return outcome
+
+
+def _whole_article(
+    client: PoliteClient, found: Found, got: Fetched, urls: list[str], raw_dir: Path, readers: int
+) -> tuple[Rendition, PageReading] | Outcome:
+    """The article's pages fetched (each archived as served), then joined, archived and read as one document,
+    which stands for the page: its validators are the first page's, as the next run asks for that page."""
+    parts = [(got.body or b"", got.content_type)]
+    for url in urls:
+        try:
+            more = client.get(url)
+        except FetchError as exc:
+            if exc.retryable:  # a part missing tonight: the whole report next run, not a part of it now
+                return Outcome(found, "failed", error=str(exc))
+            break  # the pager promised more pages than the site has: the article ends here
+        _archived(more, raw_dir)
+        parts.append((more.body or b"", more.content_type))
+    data = joined(parts)
+    whole = _archived(
+        Fetched(got.url, got.status, data, "text/html; charset=utf-8", got.etag, got.last_modified), raw_dir
+    )
+    return whole, read_pool.submit(data, whole.content_type, whole.url, found.agency, readers, whole=True)()
 
 
 def _recheck_attachment(

@@ -42,16 +42,17 @@ _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
 
 
-def submit(data: bytes, content_type: str | None, url: str, agency: str, workers: int) -> Reading:
+def submit(data: bytes, content_type: str | None, url: str, agency: str, workers: int, whole: bool = False) -> Reading:
     """Start reading ``data`` on the pool (or defer it to the caller when ``workers`` is 0)."""
+    job = partial(read_page, data, content_type, url, agency, whole)
     if workers <= 0 or multiprocessing.current_process().daemon:
-        return partial(read_page, data, content_type, url, agency)
+        return job
     pool = _shared(workers)
     try:
-        return pool.submit(read_page, data, content_type, url, agency).result
+        return pool.submit(job).result
     except BrokenProcessPool:  # a worker died earlier: what it held has failed; this page gets a fresh pool
         _discard(pool)
-        return _shared(workers).submit(read_page, data, content_type, url, agency).result
+        return _shared(workers).submit(job).result
 
 
 def shutdown() -> None:
