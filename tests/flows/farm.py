@@ -15,7 +15,10 @@ viewer, and a source that is a single report page between its 上一篇 and
 tells apart: a "soft 404" (status 200, an error page), a page whose
 validators change on every request and one whose view counter ticks (their
 reports never change), a page validated by Last-Modified alone, and a PDF
-attachment served as text/html.
+attachment served as text/html. A county column on host A links a hub
+(a page listing its departments' reports over two pages), titles cut short
+with no ``title`` attribute (a report and its 解读), and a report page its
+CMS split in two by a script pager, the second part in GBK.
 
 ``Farm.reports`` maps every report link to the bytes that should be loaded
 for it; ``Farm.decoys`` and ``Farm.failures`` list what must never be loaded
@@ -58,6 +61,7 @@ class Farm:
     mistyped: dict[str, str] = field(default_factory=dict)  # attachment url -> the wrong Content-Type it is served
     hubs: dict[str, list[str]] = field(default_factory=dict)  # link titled as a report -> the reports its page lists
     not_reports: dict[str, bytes] = field(default_factory=dict)  # fetched as a report (its title cut short), a decoy
+    split: dict[str, bytes] = field(default_factory=dict)  # report page its CMS split -> the report as one page
     disallowed: list[tuple[str, str]] = field(default_factory=list)  # (host, path) robots.txt forbids
     sources: list[tuple[str, str]] = field(default_factory=list)  # (agency, column url)
 
@@ -419,3 +423,20 @@ def _county_hub(farm: Farm) -> None:
     explained = article("关于某县2023年政府信息公开工作年度报告的解读", "<p>一、总体情况……</p>")
     p.add(cut_decoy, explained)
     farm.not_reports[farm.url(cut_decoy)] = explained
+    _split_report(farm, base)
+
+
+def _split_report(farm: Farm, base: str) -> None:
+    """A report page its CMS split in two at section 三, paged by a script; the second part in GBK."""
+    p, path = farm.portal, f"{base}/202402/t20240207_5.html"
+    whole = rendition("003.html").decode("utf-8") + "<!-- split -->"
+    cut = whole.index("三、")
+    cut = whole.rindex("<p", 0, cut)
+    pager = '<script>createPageHTML(2, 0, "t20240207_5", "html");</script>'
+    p.add(path, whole[:cut] + pager + "</body></html>")
+    second = whole[: whole.index("<body")].replace("utf-8", "gbk") + "<body>" + whole[cut:]
+    p.add(path.replace(".html", "_1.html"), second.encode("gbk", "xmlcharrefreplace"), content_type="text/html")
+    farm.split[farm.url(path)] = whole.encode()
+    items = _li(path, "某县财政局2023年政府信息公开工作年度报告", "2024-02-07")
+    index = p.routes[("*", f"{base}/index.html")]
+    index.body = index.body.replace(b"</ul>", items.encode() + b"</ul>", 1)

@@ -43,7 +43,7 @@ def test_discovery_finds_every_report_link_and_no_decoy(portal: Portal) -> None:
         assert discovery.failures == {}
         found |= {unquote(item.link.url) for item in discovery.found}
     listed = {url for children in farm.hubs.values() for url in children}  # found on the hub page when it is read
-    candidates = [*farm.reports, *farm.failures, *farm.unreadable, *farm.hubs, *farm.not_reports]
+    candidates = [*farm.reports, *farm.split, *farm.failures, *farm.unreadable, *farm.hubs, *farm.not_reports]
     expected = [url for url in candidates if url not in listed]
     assert found == {unquote(url) for url in expected}
     assert not _paths(farm.decoys) & {unquote(h.path) for h in portal.hits}
@@ -82,15 +82,18 @@ def test_farm_crawl_then_recrawl(prefect_harness: None, portal: Portal, tmp_path
 
     first = run()
     failures = farm.failures | farm.unreadable
-    assert first["found"] == len(farm.reports) + len(failures)  # hubs and decoys behind cut titles are not reports
-    assert (first["new"], first["failed"]) == (len(farm.reports), len(failures))
+    reports = len(farm.reports) + len(farm.split)
+    assert first["found"] == reports + len(failures)  # hubs and decoys behind cut titles are not reports
+    assert (first["new"], first["failed"]) == (reports, len(failures))
     with duckdb.connect(str(db), read_only=True) as con:
-        ids = {doc for (doc,) in con.execute("select document_id from documents").fetchall()}
-        assert ids == {hashlib.sha256(body).hexdigest() for body in farm.reports.values()}  # no decoy, no double
-        for body in farm.reports.values():
+        by_url = dict(con.execute("select url, document_id from documents").fetchall())
+        # A split report is loaded as one document made of its parts: its facts are the whole report's.
+        expected = {hashlib.sha256(body).hexdigest(): body for body in farm.reports.values()}
+        expected |= {by_url[url]: whole for url, whole in farm.split.items()}
+        assert set(by_url.values()) == set(expected) and len(by_url) == reports  # no decoy, no double
+        for document_id, body in expected.items():
             loaded = con.execute(
-                "select metric, applicant, value from fact_history where document_id = ?",
-                [hashlib.sha256(body).hexdigest()],
+                "select metric, applicant, value from fact_history where document_id = ?", [document_id]
             ).fetchall()
             direct = [(f.metric, f.applicant, f.value) for f in extract_report(body).facts]
             assert sorted(loaded, key=repr) == sorted(direct, key=repr)
@@ -121,7 +124,7 @@ def test_farm_crawl_then_recrawl(prefect_harness: None, portal: Portal, tmp_path
     assert {h.path for h in again if h.status == 200} == _paths(farm.volatile)  # they cannot say 304
     _assert_polite(portal.hits[before:])
     with duckdb.connect(str(db), read_only=True) as con:
-        assert con.execute("select count(*) from documents").fetchone() == (len(farm.reports),)
+        assert con.execute("select count(*) from documents").fetchone() == (reports,)
         runs = con.execute("select count(*), count(distinct run_id) from crawl_outcomes").fetchone()
         assert runs == (2 * (first["found"] + len(farm.hubs) + len(farm.not_reports)), 2)
         latest = dict(con.execute("select url, outcome from crawl_outcomes order by recorded_at").fetchall())
@@ -134,7 +137,7 @@ def test_farm_crawl_then_recrawl(prefect_harness: None, portal: Portal, tmp_path
     assert {url: streaks.get(url) for url in farm.failures} == dict.fromkeys(farm.failures, 2)
     # A soft 404 is not downloaded again while it is unchanged, and it is still a failure.
     assert {url: latest[url] for url in farm.unreadable} == dict.fromkeys(farm.unreadable, "failed")
-    assert (second["unchanged"], second["failed"]) == (len(farm.reports), len(failures))
+    assert (second["unchanged"], second["failed"]) == (reports, len(failures))
     assert set(streaks) == set(failures) and set(streaks.values()) == {2}
 
 
