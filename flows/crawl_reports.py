@@ -28,7 +28,6 @@ from extract.sniff import kind_of
 from flows import read_pool
 from flows.article_pages import joined
 from flows.crawl_listing import Found
-from flows.cut_titles import full_title
 from flows.extraction import Read
 from flows.http_client import PoliteClient
 from flows.page_reading import PageReading
@@ -37,7 +36,6 @@ from flows.responses import Fetched, FetchError
 from flows.robots import RobotsRecord
 from flows.settings import CrawlSettings
 from flows.state import DocumentRecord
-from flows.titles import is_annual_report_title, is_truncated
 from gongkai.archive import archive
 
 MAX_ATTACHMENTS = 3  # a report page links one report; more are appendices or other documents
@@ -114,7 +112,8 @@ def _fetch_page(
         return Outcome(found, "unchanged", page=page)
     if page.kind != "html":
         return Outcome(found, "fetched", attachments=[page])
-    return got, page, read_pool.submit(got.body or b"", page.content_type, page.url, found.agency, readers)
+    body = got.body or b""
+    return got, page, read_pool.submit(body, page.content_type, page.url, found.agency, readers, title=found.link.title)
 
 
 def _read_page(
@@ -131,16 +130,14 @@ def _read_page(
     got, page, reading = fetched_page
     previous = records.get(found.link.url)
     done = reading()
+    if done.decoy:
+        return Outcome(found, "not_a_report", page=page, error=f"the page is titled {done.decoy}")
     if done.continued:
         whole = _whole_article(client, found, got, done.continued, raw_dir, readers)
         if isinstance(whole, Outcome):
             return whole
         page, done = whole
     read, parsed = done.read, done.links
-    if is_truncated(found.link.title):
-        named = full_title(got.body or b"", got.content_type, found.link.title)
-        if named and not is_annual_report_title(named):
-            return Outcome(found, "not_a_report", page=page, error=f"the page is titled {named}")
     outcome = Outcome(found, "fetched", page=page, read=read)
     if parsed is None:  # the page's own tables hold the report
         return outcome

@@ -42,9 +42,12 @@ _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
 
 
-def submit(data: bytes, content_type: str | None, url: str, agency: str, workers: int, whole: bool = False) -> Reading:
-    """Start reading ``data`` on the pool (or defer it to the caller when ``workers`` is 0)."""
-    job = partial(read_page, data, content_type, url, agency, whole)
+def submit(
+    data: bytes, content_type: str | None, url: str, agency: str, workers: int, whole: bool = False, title: str = ""
+) -> Reading:
+    """Start reading ``data`` on the pool (or defer it to the caller when ``workers`` is 0); the other arguments
+    are ``read_page``'s."""
+    job = partial(read_page, data, content_type, url, agency, whole, title)
     if workers <= 0 or multiprocessing.current_process().daemon:
         return job
     pool = _shared(workers)

@@ -64,7 +64,7 @@ _ONLY_A_YEAR = re.compile(rf"\W*(?:{YEAR.pattern})年?度?(?:年度报告|年报
 
 def is_annual_report_title(title: str) -> bool:
     text = normalize_label(title)
-    visible = visible_part(title)
+    visible = _ELLIPSIS.sub("", text)
     if not _SUBJECT.search(visible) or _NOT_A_REPORT.search(visible):
         return False
     if visible == text:
