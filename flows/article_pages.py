@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 
 from flows.discover import html_tree, page_text
-from flows.pagination import script_pages
+from flows.pagination import counts_pages, script_pages
 
 MAX_PARTS = 20  # an article's pages; a pager claiming more is not paging one report
 
@@ -25,7 +25,7 @@ def continuations(data: bytes, content_type: str | None, url: str) -> list[str]:
     """The further pages of the article at ``url``, in order: ``<its name>_1``, ``_2``… as far as they run
     unbroken from 1 (a stray ``_7`` elsewhere on the page is not a page of it)."""
     stem, dot, ext = basename(urlsplit(url).path).rpartition(".")
-    if not dot or not stem or stem.encode() not in data:
+    if not dot or not stem or not _may_continue(data, stem):
         return []
     text = page_text(data, content_type)
     named = re.compile(rf"(?<![\w.-]){re.escape(stem)}_(\d+)\.{re.escape(ext)}(?![\w.])")
@@ -35,6 +35,16 @@ def continuations(data: bytes, content_type: str | None, url: str) -> list[str]:
     while run + 1 in numbers and run < MAX_PARTS - 1:
         run += 1
     return [urljoin(url, f"{stem}_{n}.{ext}") for n in range(1, run + 1)]
+
+
+def _may_continue(data: bytes, stem: str) -> bool:
+    """A look at the raw bytes before decoding and searching the page, which every report page would pay
+    for (several ms) and nearly every one is whole: the page must name ``<stem>_<n>``, or quote the stem (a
+    pager script's prefix), or name the stem and set a page-count variable."""
+    name = re.escape(stem.encode())
+    if re.search(rb"%s(?:_\d|[\"'])" % name, data):
+        return True
+    return re.search(name, data) is not None and counts_pages(data)
 
 
 def joined(parts: list[tuple[bytes, str | None]]) -> bytes:

@@ -13,9 +13,14 @@ from posixpath import basename, dirname
 from urllib.parse import urljoin, urlsplit
 
 MAX_SCRIPT_PAGES = 1000
-# TRS ``createPageHTML`` and its relatives (``createPage``, ``setPage``, ``pagination``...).
-_SCRIPT_PAGER = re.compile(r"\b\w*pag\w*\s*\(([^()]*)\)", re.IGNORECASE)
-_PAGE_COUNT = re.compile(r"\b(?:countPage|pageCount|totalPage|page_count)\s*=\s*(\d+)", re.IGNORECASE)
+# TRS ``createPageHTML`` and its relatives (``createPage``, ``setPage``, ``pagination``...), matched from their
+# "pag": a leading ``\b\w*`` would be tried at every word start, and a CJK run is one long word.
+_SCRIPT_PAGER = re.compile(r"pag\w*\s*\(([^()]*)\)", re.IGNORECASE)
+# A page-count variable, matched in lowered text and checked for its word start in Python (``_assigned``):
+# IGNORECASE and a leading ``\b`` each stop ``re`` from searching for the names as literals, 4x slower.
+_PAGE_COUNT_NAMES = "countpage|pagecount|totalpage|page_count"
+_PAGE_COUNT = re.compile(rf"(?:{_PAGE_COUNT_NAMES})\s*=\s*(\d+)")
+_PAGE_COUNT_BYTES = re.compile(rf"(?:{_PAGE_COUNT_NAMES})\s*=\s*\d".encode())
 _PAGER_WORD = re.compile(
     r"\d+|[上下前后]一?页|尾页|末页|最后一?页|首页|第一页|next|prev(?:ious)?|last|first", re.IGNORECASE
 )
@@ -34,11 +39,16 @@ def script_pages(text: str, url: str) -> list[str]:
     for found in _SCRIPT_PAGER.finditer(text):  # a page may define the function before calling it
         if pages := _script_call_pages(found.group(1), text, url):
             return pages
-    count = _PAGE_COUNT.search(text)
+    count = _assigned(_PAGE_COUNT, text.lower())
     stem, dot, ext = basename(urlsplit(url).path).partition(".")
-    if not count or not dot:
+    if count is None or not dot:
         return []
-    return _numbered(url, stem.split("_")[0], ext, int(count.group(1)))
+    return _numbered(url, stem.split("_")[0], ext, count)
+
+
+def counts_pages(data: bytes) -> bool:
+    """Whether the raw page sets a page-count variable: a test cheap enough to run on every report page."""
+    return _PAGE_COUNT_BYTES.search(data.lower()) is not None
 
 
 def is_pager(target: str, title: str, url: str) -> bool:
@@ -90,12 +100,23 @@ def _script_call_pages(arguments: str, text: str, url: str) -> list[str]:
             strings.append(arg.strip("\"'"))
         elif arg.isdigit():
             numbers.append(int(arg))
-        elif value := re.search(rf"\b{re.escape(arg)}\s*=\s*(\d+)", text) if arg.isidentifier() else None:
-            numbers.append(int(value.group(1)))
+        elif (
+            arg.isidentifier() and (value := _assigned(re.compile(rf"{re.escape(arg)}\s*=\s*(\d+)"), text)) is not None
+        ):
+            numbers.append(value)
     extensions = [i for i, s in enumerate(strings) if s.lower() in ("html", "htm", "shtml")]
     if not numbers or not extensions or extensions[0] == 0:
         return []
     return _numbered(url, strings[extensions[0] - 1], strings[extensions[0]], numbers[0])
+
+
+def _assigned(assignment: re.Pattern[str], text: str) -> int | None:
+    """The number in ``assignment``'s first match that starts a word (``xcountPage = 3`` is not a count)."""
+    for found in assignment.finditer(text):
+        before = text[found.start() - 1] if found.start() else " "
+        if not (before.isalnum() or before == "_"):
+            return int(found.group(1))
+    return None
 
 
 def _numbered(url: str, prefix: str, ext: str, count: int) -> list[str]:

@@ -12,6 +12,8 @@ def test_pager_links_and_script_pagers_name_the_article_pages_in_order() -> None
     assert continuations(links, "text/html", URL) == [URL.replace(".html", "_1.html"), URL.replace(".html", "_2.html")]
     script = b'<script>createPageHTML(3, 0, "t20240120_123", "html");</script>'
     assert continuations(script, "text/html", URL) == [URL.replace(".html", "_1.html"), URL.replace(".html", "_2.html")]
+    counted = b'<link rel="canonical" href="art123.html"><script>var CountPage = 2;</script>'
+    assert continuations(counted, "text/html", "http://x.gov.cn/art123.html") == ["http://x.gov.cn/art123_1.html"]
 
 
 def test_neighbours_strays_and_runaway_pagers_are_not_pages_of_it() -> None:
@@ -19,6 +21,7 @@ def test_neighbours_strays_and_runaway_pagers_are_not_pages_of_it() -> None:
     assert continuations(neighbours, "text/html", URL) == []
     assert continuations(b'<a href="t20240120_123_3.html">4</a>', "text/html", URL) == []  # no page 2: not a run
     assert continuations(b'<a href="xt20240120_123_1.html">', "text/html", URL) == []
+    assert continuations(b"<script>var countPage = 2;</script>", "text/html", "http://x.gov.cn/art123.html") == []
     runaway = b'<script>createPageHTML(100000, 0, "t20240120_123", "html");</script>'
     assert len(continuations(runaway, "text/html", URL)) == MAX_PARTS - 1
 

@@ -167,6 +167,10 @@ def test_script_pagination_variants() -> None:
         "http://portal.test/col/list_2.shtml",
     ]
     assert script_pages(counted, "http://portal.test/col/") == []  # no file name to page
+    assert len(script_pages("共3页<script>var PageCount=3;</script>", "http://portal.test/col/list.shtml")) == 3
+    assert script_pages("var xcountPage = 3;", "http://portal.test/col/list.shtml") == []
+    named = '翻页createPageHTML(n, 0, "index", "shtml"); var n = 1; var pn = 9;\nn = 2;'
+    assert script_pages(named, BASE) == ["http://portal.test/xxgk/ndbg/index.shtml"]  # n where first set
 
 
 def test_attachments_introduced_as_such_without_an_extension() -> None:
