@@ -145,7 +145,7 @@ def crawl(sources: list[Source], state: CrawlState, settings: CrawlSettings, raw
                     settle(waiting.outcome, waiting.readings)
             if writer.due():
                 writer.flush()
-    writer.flush()
+    writer.flush(last=True)
     return len(seen) - writer.counts["not_reports"]
 
 

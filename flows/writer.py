@@ -3,15 +3,20 @@
 Only the flow's own thread calls this, so the DuckDB file has a single
 writer however many fetch and extraction tasks run. Each ``flush`` is one
 load transaction, then the outcome of every URL settled since the last
-flush (``crawl_outcomes``), then a state save, in that order: a run killed
-between them reloads those documents next time (a no-op for the
-warehouse), and a run killed before the load has recorded nothing.
+flush (``crawl_outcomes``), then, when one is due, a state save, in that
+order: a run killed between them reloads those documents next time (a
+no-op for the warehouse), and a run killed before the load has recorded
+nothing.
 
-A load costs mostly per transaction (a dozen SQL steps), and the state save
-grows with the state, so flushes are batched: one is ``due`` every
-``FLUSH_REPORTS`` reports or ``FLUSH_SECONDS``, whichever comes first. A
-killed run thus loses at most about a second of settled work, which the next
-run fetches again.
+A load costs mostly per transaction (a dozen SQL steps), so flushes are
+batched: one is ``due`` every ``FLUSH_REPORTS`` reports or ``FLUSH_SECONDS``,
+whichever comes first. The state file is rewritten whole, at a cost that
+grows with the state (20 ms for a thousand reports, several times that on a
+busy machine), so it is saved at the first flush, then at most every
+``STATE_SECONDS`` (or twenty times as long as a save takes), and at the
+last: at a flush a second it took a quarter of the crawler's time. A killed
+run thus loses at most those seconds of settled work: the warehouse has
+it, and the next run fetches it again and loads nothing twice.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ _UNREADABLE = "no annual report could be read from the page or its attachments"
 _NOT_REPORTS = ("listing", "not_a_report")  # outcomes of links that did not lead to a report
 FLUSH_REPORTS = 100
 FLUSH_SECONDS = 1.0
+STATE_SECONDS = 5.0
 _OUTCOME_SCHEMA = pa.schema(
     [
         ("run_id", pa.string()),
@@ -62,6 +68,7 @@ class Writer:
         self._records: dict[str, DocumentRecord] = {}
         self._outcomes: list[dict[str, Any]] = []
         self._flushed = time.monotonic()
+        self._state_due = 0.0  # monotonic time from which the next flush saves the state
 
     def close(self) -> None:
         self.con.close()
@@ -140,8 +147,9 @@ class Writer:
     def due(self) -> bool:
         return len(self._items) >= FLUSH_REPORTS or time.monotonic() - self._flushed >= FLUSH_SECONDS
 
-    def flush(self) -> None:
-        """Load what was settled (one transaction), then record it in the state file.
+    def flush(self, *, last: bool = False) -> None:
+        """Load what was settled (one transaction), then record it in the state file when one is due (``last``:
+        the run's end, always).
 
         If the batch cannot be loaded, each report is tried on its own, so one bad
         report is a recorded failure rather than the end of the run.
@@ -161,7 +169,10 @@ class Writer:
             self._record_outcomes()
         self.state.documents.update(self._records)
         self._records = {}
-        self.state.save(self.state_file)
+        started = time.monotonic()
+        if last or started >= self._state_due:
+            self.state.save(self.state_file)
+            self._state_due = started + max(STATE_SECONDS, 20 * (time.monotonic() - started))
         self._flushed = time.monotonic()
 
     def _load(self, entries: dict[str, tuple[str, LoadItem]]) -> None:

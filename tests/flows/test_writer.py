@@ -1,0 +1,25 @@
+"""The writer's state saves: cheap enough for a long crawl, and never missing at the run's end."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from flows.state import CrawlState, DocumentRecord
+from flows.writer import Writer
+
+
+def test_the_state_is_saved_at_the_first_flush_then_when_due_and_always_at_the_last(tmp_path: Path) -> None:
+    state_file = tmp_path / "w.crawl.json"
+    writer = Writer(tmp_path / "w.duckdb", CrawlState(), state_file, "run-1")
+    try:
+        writer.state.documents["http://x.gov.cn/a.html"] = DocumentRecord(sha256="a")
+        writer.flush()
+        assert list(json.loads(state_file.read_text())["documents"]) == ["http://x.gov.cn/a.html"]
+        writer.state.documents["http://x.gov.cn/b.html"] = DocumentRecord(sha256="b")
+        writer.flush()  # a second later at most: the whole file is not rewritten yet
+        assert len(json.loads(state_file.read_text())["documents"]) == 1
+        writer.flush(last=True)
+        assert len(json.loads(state_file.read_text())["documents"]) == 2
+    finally:
+        writer.close()
