@@ -44,7 +44,7 @@ class CrawlSettings:
     max_bytes: int = 100 * 1024 * 1024
     max_redirects: int = 5
     max_listing_pages: int = 200
-    chunk_size: int = 50  # report pages per fetch task: Prefect's cost per task (client and server) stays small
+    chunk_size: int = 100  # report pages per fetch task: Prefect's cost per task (client and server) stays small
     user_agent: str = USER_AGENT
     readers: int = field(default_factory=lambda: os.cpu_count() or 1)
     chunks_per_host: int = 2
