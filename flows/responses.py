@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin
 
-import httpx
+from urllib3 import BaseHTTPResponse
+from urllib3.exceptions import DecodeError, ProtocolError
 
 from flows.settings import CrawlSettings
 from gongkai.errors import UserError
 
 _REDIRECTS = (301, 302, 303, 307, 308)
+_CHUNK = 64 * 1024  # decoded bytes per read: the size cap is checked between reads, so a gzip bomb stops early
 
 
 class FetchError(UserError):
@@ -77,9 +79,9 @@ def conditional(etag: str | None, last_modified: str | None) -> dict[str, str]:
     return headers
 
 
-def read_response(url: str, response: httpx.Response, settings: CrawlSettings) -> Fetched | str:
+def read_response(url: str, response: BaseHTTPResponse, settings: CrawlSettings) -> Fetched | str:
     """The document, or the redirect target; raises Transient (try again) or FetchError (give up)."""
-    code = response.status_code
+    code = response.status
     if code in _REDIRECTS and "location" in response.headers:
         return urljoin(url, response.headers["location"])
     if code >= 500 or code == 429:
@@ -110,7 +112,7 @@ def _retry_after(value: str) -> float:
         return 0.0
 
 
-def _body(url: str, response: httpx.Response, settings: CrawlSettings) -> bytes:
+def _body(url: str, response: BaseHTTPResponse, settings: CrawlSettings) -> bytes:
     """The decoded body; the cap counts decoded bytes (a small gzip can inflate to gigabytes)."""
     cap = settings.max_bytes
     declared = response.headers.get("content-length")
@@ -119,17 +121,16 @@ def _body(url: str, response: httpx.Response, settings: CrawlSettings) -> bytes:
     chunks, size = [], 0
     deadline = time.monotonic() + settings.total_timeout
     try:
-        for chunk in response.iter_bytes():
+        for chunk in response.stream(_CHUNK, decode_content=True):
             if time.monotonic() > deadline:  # a server trickling bytes never trips the per-read timeout
                 raise Transient(f"timed out (body still arriving after {settings.total_timeout:g} s)")
             size += len(chunk)
             if size > cap:
                 raise FetchError(url, f"response exceeds the {cap:,}-byte cap", retryable=False)
             chunks.append(chunk)
-    except httpx.DecodingError:
+    except DecodeError:
         encoding = response.headers.get("content-encoding", "")
         raise FetchError(url, f"body does not decode as its Content-Encoding ({encoding})", retryable=False) from None
-    received = response.num_bytes_downloaded
-    if declared and declared.isdigit() and received != int(declared):
-        raise Transient(f"truncated body ({received} of {declared} bytes)")
+    except ProtocolError as exc:  # urllib3 checks the bytes received against Content-Length
+        raise Transient(f"truncated body ({str(exc).splitlines()[0]})") from None
     return b"".join(chunks)
