@@ -19,6 +19,14 @@ on a fresh pool, where in-process it would have killed the crawl. As with
 any process pool, workers import the main module: a script that runs the
 flow keeps its top-level code under ``if __name__ == "__main__":``.
 
+Pages travel to the workers in batches of up to ``BATCH``: each trip
+through the pool costs the crawler's interpreter (the executor's manager
+and feeder threads) about as much per batch as per page, 0.55 ms a page
+sent alone against 0.3 in fives. A batch leaves once ``BATCH`` pages wait,
+or as soon as a reading still waiting is asked for, so a polite crawl that
+fetches a page a second never holds one back. Each page's failure stays
+its own; a worker's death fails the batch it held.
+
 ``workers=0`` reads in the caller's thread, when the reading is asked for.
 That is what Dask workers do: a Dask worker is a daemonic process, which
 may not start children, and its cluster already spreads the work.
@@ -30,32 +38,82 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 
 from flows.page_reading import PageReading, read_page
 
 Reading = Callable[[], PageReading]  # waits for the page's reading
+Job = Callable[[], PageReading]
 
-_lock = threading.Lock()
+BATCH = 5
+
+_lock = threading.RLock()  # held while sending, which may discard a broken pool (taking it again)
 _pool: ProcessPoolExecutor | None = None
+_waiting: list[_Slot] = []  # pages not sent yet, in the order they came
+
+
+class _Slot:
+    """One page's place in a batch: its job until the batch leaves, then the batch's future and its index."""
+
+    def __init__(self, job: Job, workers: int) -> None:
+        self.job: Job | None = job
+        self.workers = workers
+        self.future: Future[list[PageReading | Exception]] | None = None
+        self.index = 0
+
+    def __call__(self) -> PageReading:
+        with _lock:
+            if self.future is None:
+                _send(self.workers)
+        assert self.future is not None
+        reading = self.future.result()[self.index]
+        if isinstance(reading, Exception):
+            raise reading
+        return reading
 
 
 def submit(
     data: bytes, content_type: str | None, url: str, agency: str, workers: int, whole: bool = False, title: str = ""
 ) -> Reading:
-    """Start reading ``data`` on the pool (or defer it to the caller when ``workers`` is 0); the other arguments
-    are ``read_page``'s."""
+    """Queue ``data`` for reading on the pool (or defer it to the caller when ``workers`` is 0); the other
+    arguments are ``read_page``'s."""
     job = partial(read_page, data, content_type, url, agency, whole, title)
     if workers <= 0 or multiprocessing.current_process().daemon:
         return job
+    slot = _Slot(job, workers)
+    with _lock:
+        _waiting.append(slot)
+        if len(_waiting) >= BATCH:
+            _send(workers)
+    return slot
+
+
+def _send(workers: int) -> None:
+    """Send every waiting page as one batch (the caller holds ``_lock``)."""
+    batch = _waiting[:]
+    _waiting.clear()
+    jobs = [slot.job for slot in batch]
     pool = _shared(workers)
     try:
-        return pool.submit(job).result
-    except BrokenProcessPool:  # a worker died earlier: what it held has failed; this page gets a fresh pool
+        future = pool.submit(_read_all, jobs)
+    except BrokenProcessPool:  # a worker died earlier: what it held has failed; these pages get a fresh pool
         _discard(pool)
-        return _shared(workers).submit(job).result
+        future = _shared(workers).submit(_read_all, jobs)
+    for index, slot in enumerate(batch):
+        slot.future, slot.index, slot.job = future, index, None
+
+
+def _read_all(jobs: list[Job]) -> list[PageReading | Exception]:
+    """In a worker: each page's reading, or what it raised, so one page's failure is not its neighbours'."""
+    readings: list[PageReading | Exception] = []
+    for job in jobs:
+        try:
+            readings.append(job())
+        except Exception as exc:
+            readings.append(exc)
+    return readings
 
 
 def shutdown() -> None:
@@ -67,13 +125,13 @@ def shutdown() -> None:
 
 
 def _shared(workers: int) -> ProcessPoolExecutor:
+    """The pool (the caller holds ``_lock``)."""
     global _pool
-    with _lock:
-        if _pool is None:
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["flows.page_reading"])
-            _pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_exit_with_parent)
-        return _pool
+    if _pool is None:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["flows.page_reading"])
+        _pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_exit_with_parent)
+    return _pool
 
 
 def _exit_with_parent() -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
+
 from flows import read_pool
 from flows.extraction import read_or_none
 from gongkai.fixtures import RENDITIONS
@@ -27,6 +29,26 @@ def test_pool_readings_equal_in_thread_readings_and_come_back_in_order() -> None
             assert read is not None and here is not None and read.facts.height
             assert (read.header, read.fingerprint) == (here.header, here.fingerprint) and read.facts.equals(here.facts)
         assert read_pool.submit(b"\x00\x01 not a report", None, "junk", "", 2)().read is None
+    finally:
+        read_pool.shutdown()
+
+
+def test_a_page_that_fails_fails_alone_and_a_short_batch_leaves_when_asked_for() -> None:
+    """Pages travel in batches: one page's error is raised for that page only, and fewer pages than a batch
+    are not held back waiting for more."""
+    page = RENDITIONS / "002.html"
+    try:
+        readings = [
+            read_pool.submit(page.read_bytes(), "text/html", page.name, "", 2),
+            read_pool.submit("not bytes", "text/html", "bad.html", "", 2),  # type: ignore[arg-type]
+            read_pool.submit(page.read_bytes(), "text/html", page.name, "", 2),
+        ]
+        assert len(readings) < read_pool.BATCH
+        first, bad, last = readings
+        assert first().read is not None
+        with pytest.raises(TypeError):
+            bad()
+        assert last().read is not None
     finally:
         read_pool.shutdown()
 
