@@ -196,7 +196,9 @@ def _archived(got: Fetched, raw_dir: Path) -> Rendition:
     data = got.body or b""
     kind = kind_of(data, got.content_type)
     fetched_at = datetime.now(UTC)
-    sha256, path = archive(data, raw_dir, kind, url=got.url, fetched_at=fetched_at, content_type=got.content_type)
+    sha256, path = archive(
+        data, raw_dir, kind, url=got.url, fetched_at=fetched_at, content_type=got.content_type, durable=False
+    )  # the writer syncs the archive before it loads or records anything (``Writer.flush``)
     return Rendition(got.url, sha256, str(path), got.content_type, fetched_at, got.etag, got.last_modified, kind)
 
 

@@ -1,8 +1,9 @@
 """The one writer: loads settled reports into the warehouse and then remembers them in the crawl state.
 
 Only the flow's own thread calls this, so the DuckDB file has a single
-writer however many fetch and extraction tasks run. Each ``flush`` is one
-load transaction, then the outcome of every URL settled since the last
+writer however many fetch and extraction tasks run. Each ``flush`` syncs
+the raw archive to disk (fetch tasks archive without an fsync apiece), then
+runs one load transaction, then records the outcome of every URL settled since the last
 flush (``crawl_outcomes``), then, when one is due, a state save, in that
 order: a run killed between them reloads those documents next time (a
 no-op for the warehouse), and a run killed before the load has recorded
@@ -41,6 +42,7 @@ from flows.extraction import Read
 from flows.host_gate import host_of
 from flows.rendition import Rendition, choose
 from flows.state import CrawlState, DocumentRecord
+from gongkai import archive
 from transform.load import LoadItem, load_reports
 from transform.warehouse import connect, migrate, sql, transaction, utc_now
 
@@ -163,6 +165,7 @@ class Writer:
         report is a recorded failure rather than the end of the run.
         """
         started = time.monotonic()
+        archive.sync()  # what the fetch tasks archived reaches the disk before anything refers to it
         if self._items:
             try:
                 self._load(self._items)

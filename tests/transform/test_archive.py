@@ -24,3 +24,13 @@ def test_archive_stores_by_hash_once_and_logs_every_fetch(tmp_path):
     ]
     assert lines[0]["fetched_at"] == when.isoformat() and lines[0]["content_type"] == "text/html"
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([path.name, MANIFEST])
+
+
+def test_a_copy_left_short_by_a_crash_is_written_again_when_its_bytes_come_back(tmp_path):
+    """Without an fsync per document (``durable=False``, synced later in batches), a crash can leave the
+    hash-named file empty or short; the same bytes fetched again replace it rather than trust the name."""
+    data = "某县2023年政府信息公开工作年度报告".encode()
+    sha, path = archive(data, tmp_path, "html", durable=False)
+    path.write_bytes(data[:5])
+    assert archive(data, tmp_path, "html", durable=False) == (sha, path)
+    assert path.read_bytes() == data
