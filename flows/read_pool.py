@@ -44,8 +44,7 @@ from functools import partial
 
 from flows.page_reading import PageReading, read_page
 
-Reading = Callable[[], PageReading]  # waits for the page's reading
-Job = Callable[[], PageReading]
+Reading = Callable[[], PageReading]  # a page's reading, or the job that makes it
 
 BATCH = 5
 
@@ -57,8 +56,8 @@ _waiting: list[_Slot] = []  # pages not sent yet, in the order they came
 class _Slot:
     """One page's place in a batch: its job until the batch leaves, then the batch's future and its index."""
 
-    def __init__(self, job: Job, workers: int) -> None:
-        self.job: Job | None = job
+    def __init__(self, job: Reading, workers: int) -> None:
+        self.job: Reading | None = job
         self.workers = workers
         self.future: Future[list[PageReading | Exception]] | None = None
         self.index = 0
@@ -105,7 +104,7 @@ def _send(workers: int) -> None:
         slot.future, slot.index, slot.job = future, index, None
 
 
-def _read_all(jobs: list[Job]) -> list[PageReading | Exception]:
+def _read_all(jobs: list[Reading]) -> list[PageReading | Exception]:
     """In a worker: each page's reading, or what it raised, so one page's failure is not its neighbours'."""
     readings: list[PageReading | Exception] = []
     for job in jobs:
