@@ -127,6 +127,8 @@ class PoliteClient:
             except Resting as exc:
                 host_gate.rest(exc.seconds, exc.reason)
                 raise
+            except NewConnectionError as exc:  # refused, unresolvable (urllib3 files it under timeouts: first)
+                raise Transient(f"network error ({exc.__class__.__name__})") from None
             except TimeoutError:
                 # The server may still be working on the request we gave up on: give it as long
                 # again before the next one, so a slow host never has two of ours in hand.
@@ -134,8 +136,6 @@ class PoliteClient:
                 raise Transient("timed out") from None
             except ProtocolError:
                 raise Transient("connection closed") from None
-            except NewConnectionError as exc:
-                raise Transient(f"network error ({exc.__class__.__name__})") from None
             except (HTTPError, ValueError) as exc:  # a request we cannot make, an answer we cannot read
                 raise FetchError(url, f"cannot fetch ({exc.__class__.__name__}: {exc})", retryable=False) from None
 

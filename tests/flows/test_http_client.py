@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import socket
 import threading
 from collections.abc import Callable
 
@@ -62,6 +63,16 @@ def test_persistent_faults_fail_retryably(portal: Portal, fault: str, reason: st
         client.get(portal.url("/bad.html"))
     assert info.value.retryable
     assert route.served == 2
+
+
+def test_a_refused_connection_is_a_network_error_not_a_timeout() -> None:
+    """Nothing listens: the failure says so, and the host is not held off as if a request were in its hands."""
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{free.getsockname()[1]}/a.html"
+    with PoliteClient(FAST) as client, pytest.raises(FetchError, match="network error") as info:
+        client.get(url)
+    assert info.value.retryable and "timed out" not in str(info.value)
 
 
 def test_404_is_not_retried(portal: Portal) -> None:
