@@ -68,23 +68,25 @@ def parse_page(data: bytes, url: str, content_type: str | None = None) -> Page:
     tree = html_tree(text)
     if tree is None:
         return Page(url, "")
-    base = urljoin(url, (tree.xpath("//base/@href") or [url])[0])
+    base = _resolved(url, (tree.xpath("//base/@href") or [url])[0]) or url
     page = Page(url, _page_title(tree), has_table=_has_data_table(tree))
     seen: set[str] = set()
     # A column of annual reports (its title names them, and no year) may list its entries by year alone.
     column = is_annual_report_title(page.title) and not names_a_year(page.title)
     for element in _elements(tree):
         if element.tag != "a":
-            target = _unwrapped(urljoin(base, (element.get("src") or element.get("data") or "").strip()))
+            target = _resolved(base, (element.get("src") or element.get("data") or "").strip())
+            if target is None:
+                continue
             if _ATTACHMENT.search(target):
                 page.attachments.append(Link(target, ""))
             elif element.tag in ("iframe", "frame") and same_folder(target, url) and target != url:
                 page.pages.append(target)  # the list framed in its own column
             continue
         href = _href(element)
-        if not href:
+        target = _resolved(base, href.split("#")[0]) if href else None
+        if target is None:
             continue
-        target = _unwrapped(urljoin(base, href).split("#")[0])
         record = record_of(element)
         title = anchor_title(element, record)
         attachment = _is_attachment(element, target, title)
@@ -101,8 +103,7 @@ def parse_page(data: bytes, url: str, content_type: str | None = None) -> Page:
                 page.reports.append(Link(target, title, date))
         elif not attachment and is_pager(target, title, url):
             page.pages.append(target)
-    if redirect := _redirect(tree):
-        target = _unwrapped(urljoin(base, redirect))
+    if (redirect := _redirect(tree)) and (target := _resolved(base, redirect)):
         if _ATTACHMENT.search(target):
             page.attachments.append(Link(target, page.title))
         elif target != url:
@@ -160,6 +161,15 @@ def _href(anchor: lxml.html.HtmlElement) -> str:
         quoted = _QUOTED_URL.search(f"{href} {anchor.get('onclick') or ''}")
         return quoted.group(1) if quoted else ""
     return href
+
+
+def _resolved(base: str, href: str) -> str | None:
+    """``href`` as an absolute URL (unwrapped from a viewer page), or None when no URL parser accepts it: a
+    template left unfilled (``http://[#siteurl#]/a.html``) is one bad link, not a page that cannot be read."""
+    try:
+        return _unwrapped(urljoin(base, href))
+    except ValueError:
+        return None
 
 
 def _unwrapped(target: str) -> str:

@@ -147,11 +147,11 @@ class PoliteClient:
 
 def _check_requestable(url: str) -> None:
     """Links on portals name ftp: servers and mistyped hosts; each is one URL's failure, not the task's."""
-    parts = urlsplit(url)
     try:
+        parts = urlsplit(url)
         parts.port  # noqa: B018 -- raises on a port out of range
-    except ValueError:
-        raise FetchError(url, "not a valid URL (port)", retryable=False) from None
+    except ValueError as exc:
+        raise FetchError(url, f"not a valid URL ({exc})", retryable=False) from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise FetchError(url, "not an http(s) URL", retryable=False)
 

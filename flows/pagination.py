@@ -77,7 +77,10 @@ def is_column_url(target: str) -> bool:
     link goes is what tells them from a report: ``.../ndbg/``, ``index.html``,
     ``list.jsp?cid=9``, ``col/col123/index.html``, ``node_123.htm``.
     """
-    path = urlsplit(target).path
+    try:
+        path = urlsplit(target).path
+    except ValueError:  # a link no parser accepts (an unfilled template) leads nowhere, to no column either
+        return False
     return not basename(path) or bool(_COLUMN_FILE.fullmatch(basename(path).split(".")[0]))
 
 

@@ -35,12 +35,20 @@ def read_sources(path: Path, demo_url: str | None = None) -> list[Source]:
                         f"{path}:{number}: {DEMO_PLACEHOLDER} needs the demo portal (run without --no-demo)"
                     )
                 url = url.replace(DEMO_PLACEHOLDER, demo_url.rstrip("/"))
-            if urlsplit(url).scheme not in ("http", "https"):
+            if not _is_http_url(url):
                 raise UserError(f"{path}:{number}: not an http(s) URL: {url!r}")
             sources.append(Source((row["agency"] or "").strip(), url))
     if not sources:
         raise UserError(f"{path}: no sources listed")
     return sources
+
+
+def _is_http_url(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "http://[::1" and its kin
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 def uses_demo(path: Path) -> bool:

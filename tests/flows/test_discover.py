@@ -311,3 +311,14 @@ def test_a_column_framed_in_its_own_folder() -> None:
     assert parse_page(html.encode(), BASE).pages == ["http://portal.test/xxgk/ndbg/list.html"]
     frames = '<html><frameset rows="80,*"><frame src="/include/top.html"><frame src="list.htm"></frameset></html>'
     assert parse_page(frames.encode(), BASE).pages == ["http://portal.test/xxgk/ndbg/list.htm"]
+
+
+def test_links_no_url_parser_accepts_are_skipped_and_the_rest_of_the_page_is_read() -> None:
+    """CMS templates left unfilled print ``http://[#siteurl#]/...``: one bad link, not a page lost."""
+    html = """<html><head><base href="http://[#base#]/"><meta http-equiv="refresh" content="0;url=http://[y/">
+    </head><body><ul><li><a href="http://[#siteurl#]/x.html">某县2023年政府信息公开工作年度报告</a></li>
+    <li><a href="a.html">某县2022年政府信息公开工作年度报告</a> <a href="http://[::1/b">更多</a></li></ul>
+    <iframe src="http://[::1/f.pdf"></iframe></body></html>"""
+    page = parse_page(html.encode(), BASE)
+    assert [link.url for link in page.reports] == ["http://portal.test/xxgk/ndbg/a.html"]
+    assert page.attachments == [] and page.pages == []
