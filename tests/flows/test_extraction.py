@@ -26,3 +26,17 @@ def test_facts_travel_as_a_frame_with_the_counts_that_choose_a_rendition() -> No
         "某县某局", 2024, cells={(f.metric, f.applicant): None for f in report.facts if f.metric.startswith("s3.")}
     )
     assert not reading(without_s3).section3
+
+
+def test_the_fingerprint_names_what_was_read_facts_and_header_alike() -> None:
+    """Equal readings fingerprint alike however often they are read; a changed value or a changed note is another."""
+    s2 = next(m for m in metrics_for("二", "2021"))
+    base = reading(build_report("某县某局", 2024))
+    assert reading(build_report("某县某局", 2024)).fingerprint == base.fingerprint
+    assert reading(build_report("某县某局", 2024, cells={(s2.code, None): 2.0})).fingerprint != base.fingerprint
+    assert reading(build_report("某县某局", 2023)).fingerprint != base.fingerprint
+    blank = build_report("某县某局", 2024, cells={(s2.code, None): None})  # printed blank: null, not zero
+    assert reading(blank).fingerprint not in (
+        base.fingerprint,
+        reading(build_report("某县某局", 2024, cells={(s2.code, None): 0.0})).fingerprint,
+    )
