@@ -52,8 +52,8 @@ def fingerprint(header: Report, facts: pl.DataFrame) -> str:
 
     The facts are hashed as the frame already built for loading, which polars
     writes as JSON in 0.15 ms; a JSON of the report's fact objects took 0.9 ms
-    of every page's reading. (Fingerprints of this shape began in session 5:
-    a page whose bytes changed since an older run counts as changed once.)
+    of every page's reading. (The older shape hashed that JSON: a page whose
+    bytes changed since a run of that version counts as changed once.)
     """
     digest = hashlib.sha256(json.dumps(header.to_json(), sort_keys=True, ensure_ascii=False, default=str).encode())
     digest.update(facts.write_json().encode())
