@@ -157,24 +157,24 @@ class Report:
         }
 
     def facts_frame(self):  # -> polars.DataFrame; polars is imported only here
+        """Built from one typed series a column: given a dict and a schema, polars spends another 0.1 ms a
+        report (a fifth of the frame's cost in a reader process) matching the two in Python."""
         import polars as pl
 
-        return pl.DataFrame(
-            {
-                "metric": [f.metric for f in self.facts],
-                "applicant": [f.applicant for f in self.facts],
-                "value": [None if f.value is None else float(f.value) for f in self.facts],
-                "raw": [f.raw for f in self.facts],
-                "section": [f.where.section for f in self.facts],
-                "page": [f.where.page for f in self.facts],
-                "table_index": [f.where.table for f in self.facts],
-                "row_index": [f.where.row for f in self.facts],
-                "col_index": [f.where.column for f in self.facts],
-                "row_label": [f.row_label for f in self.facts],
-                "col_label": [f.col_label for f in self.facts],
-            },
-            schema=facts_schema(),
-        )
+        columns = {
+            "metric": [f.metric for f in self.facts],
+            "applicant": [f.applicant for f in self.facts],
+            "value": [None if f.value is None else float(f.value) for f in self.facts],
+            "raw": [f.raw for f in self.facts],
+            "section": [f.where.section for f in self.facts],
+            "page": [f.where.page for f in self.facts],
+            "table_index": [f.where.table for f in self.facts],
+            "row_index": [f.where.row for f in self.facts],
+            "col_index": [f.where.column for f in self.facts],
+            "row_label": [f.row_label for f in self.facts],
+            "col_label": [f.col_label for f in self.facts],
+        }
+        return pl.DataFrame([pl.Series(name, columns[name], dtype) for name, dtype in facts_schema().items()])
 
 
 def facts_schema():  # -> dict[str, polars.DataType]

@@ -59,6 +59,7 @@ _STATIC_PAGE = re.compile(r"\.s?html?$", re.IGNORECASE)
 _QUOTED_URL = re.compile(r"""["']([^"'\s()]+\.(?:s?html?|jsp|aspx?|php|pdf|docx?|wps)(?:\?[^"'\s]*)?)["']""", re.I)
 _REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"\s;]+)", re.IGNORECASE)
 _LOCATION = re.compile(r"""location(?:\.href)?\s*=\s*["']([^"']+)["']|location\.replace\(\s*["']([^"']+)""")
+_NUMBER = re.compile(r"\d+(\.\d+)?")
 _SCRIPT_MARKUP = re.compile(r"<!\[CDATA\[|\]\]>|\\(?=[\"'/])")
 
 
@@ -92,11 +93,11 @@ def parse_page(data: bytes, url: str, content_type: str | None = None) -> Page:
         attachment = _is_attachment(element, target, title)
         if attachment:
             page.attachments.append(Link(target, title))
-        date = date_in(record)
+        named = is_annual_report_title(title) or (column and names_only_a_year(title))
+        date = date_in(record) if named else None
         # A report link names its year, sits beside a date, or leads to a document: a year's sub-column lists
         # its report as plain 政府信息公开工作年度报告. A column name in a menu or breadcrumb leads to a column.
         located = date or names_a_year(title) or attachment or not is_column_url(target)
-        named = is_annual_report_title(title) or (column and names_only_a_year(title))
         if named and located and target != url and target not in seen:
             if not _NEIGHBOUR.search(_text_before(element)):
                 seen.add(target)
@@ -174,6 +175,8 @@ def _resolved(base: str, href: str) -> str | None:
 
 def _unwrapped(target: str) -> str:
     """The document a static viewer page (pdf.js ``viewer.html?file=...``) loads, else the target itself."""
+    if "?" not in target:  # no query to name a document (most links: skips splitting the URL)
+        return target
     parts = urlsplit(target)
     if not _STATIC_PAGE.search(parts.path):
         return target
@@ -220,10 +223,13 @@ def _has_data_table(tree: lxml.html.HtmlElement) -> bool:
     hold titles and dates, never bare numbers.
     """
     for table in tree.iter("table"):
-        cells = table.xpath(".//tr/td")
-        numbers = sum(bool(re.fullmatch(r"\d+(\.\d+)?", " ".join(td.text_content().split()))) for td in cells)
-        if len(table.xpath(".//tr[td]")) >= 5 and numbers >= 5:
-            return True
+        if len(table.xpath(".//tr[td]")) < 5:
+            continue
+        numbers = 0
+        for cell in table.xpath(".//tr/td"):
+            numbers += bool(_NUMBER.fullmatch(cell.text_content().strip()))
+            if numbers == 5:
+                return True
     return False
 
 

@@ -9,6 +9,7 @@ is what tells a report's link apart from a menu's, so it is read as a unit.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import lxml.html
 
@@ -22,8 +23,24 @@ _OPEN_IT = re.compile(r"\W*(?:点击)?(?:查看|浏览|阅读|下载|详情|详�
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
+Record = Callable[[], list[lxml.html.HtmlElement]]  # a link's record (``record_of``), found when first asked for
 
-def record_of(anchor: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+
+def record_of(anchor: lxml.html.HtmlElement) -> Record:
+    """The link's record, found only when its title or date is asked for: most links on a page are menus and
+    footers whose titles need no record and whose dates are not wanted, and finding one scans the links
+    around it (a third of a report page's discovery, when every link's was found)."""
+    found: list[list[lxml.html.HtmlElement]] = []
+
+    def record() -> list[lxml.html.HtmlElement]:
+        if not found:
+            found.append(_record(anchor))
+        return found[0]
+
+    return record
+
+
+def _record(anchor: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     """The elements around the link, smallest first, up to three, while they hold no other link: its record.
 
     A category label linking to its column (``[年度报告]``), or a second link to
@@ -40,7 +57,7 @@ def record_of(anchor: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     return nodes
 
 
-def anchor_title(anchor: lxml.html.HtmlElement, record: list[lxml.html.HtmlElement]) -> str:
+def anchor_title(anchor: lxml.html.HtmlElement, record: Record) -> str:
     """The link's text, or the fuller title the template keeps beside it.
 
     The untruncated title sits in the link's ``title`` attribute, on an
@@ -52,14 +69,14 @@ def anchor_title(anchor: lxml.html.HtmlElement, record: list[lxml.html.HtmlEleme
     attribute = " ".join((anchor.get("title") or "").split())
     if len(attribute) > len(visible_part(text)):
         text = attribute
-    if _OPEN_IT.fullmatch(text) and record:
+    if _OPEN_IT.fullmatch(text) and (nodes := record()):
         own = set(anchor.itertext())
-        wording = [" ".join(t.split()) for t in record[-1].itertext() if t.strip() and t not in own]
+        wording = [" ".join(t.split()) for t in nodes[-1].itertext() if t.strip() and t not in own]
         text = max(wording, key=lambda t: len(_CJK.findall(t)), default=text)
     if text and not is_truncated(text):
         return text
     shown = visible_part(text)
-    for fuller in _fuller_titles(anchor, record):
+    for fuller in _fuller_titles(anchor, record()):
         if len(fuller) > len(text) and normalize_label(fuller).startswith(shown):
             return fuller
     return text
@@ -90,9 +107,9 @@ def _is_hidden(element: lxml.html.HtmlElement) -> bool:
     )
 
 
-def date_in(record: list[lxml.html.HtmlElement]) -> str | None:
+def date_in(record: Record) -> str | None:
     """The date printed in the smallest part of the link's record that prints one."""
-    for node in record:
+    for node in record():
         found = _DATE.search(node.text_content())
         if found:
             year, month, day = found.groups()
