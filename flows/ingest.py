@@ -30,7 +30,7 @@ from flows.summary import RunSummary
 from flows.tasks import check_quality
 from flows.writer import Writer
 from transform.publish import publish
-from transform.runs import finish_run, start_run
+from transform.runs import finish_run
 
 
 @flow(name="gongkai-ingest", flow_run_name="ingest {sources}")
@@ -52,25 +52,25 @@ def ingest_flow(
     state_file = state_path(db_path)
     state = CrawlState.load(state_file)
     run_id = str(flow_run.id or uuid.uuid4().hex)
-    writer = Writer(db_path, state, state_file, run_id)
-    start_run(writer.con, run_id)
-    try:
-        found = dispatch.crawl(read_sources(Path(sources), demo_url), state, settings, raw_dir, writer)
-    except BaseException:
-        finish_run(writer.con, run_id, "failed", RunSummary.from_writer(writer, 0).counts)
-        raise
-    finally:
-        writer.close()
-        read_pool.shutdown()
-    summary = RunSummary.from_writer(writer, found)
-    try:
-        if check:
-            checked = check_quality(db_path, Path(quality_dir), run_id)
-            summary.with_findings(checked.findings, checked.line())
-    except Exception as exc:  # findings never block loading: the data is in, the report says what went wrong
-        summary.quality = f"failed: {exc.__class__.__name__}: {exc}".splitlines()[0]
-    finish_run(db_path, run_id, "succeeded", summary.counts)
-    publish(db_path, db_path.parent / "published" / db_path.name)
+    with Writer(db_path, state, state_file, run_id) as writer:  # opens the warehouse while the crawl starts
+        try:
+            read_pool.start(settings.readers)  # and the first reader forks meanwhile too
+            found = dispatch.crawl(read_sources(Path(sources), demo_url), state, settings, raw_dir, writer)
+        except BaseException:
+            if writer.is_open():
+                finish_run(writer.con, run_id, "failed", RunSummary.from_writer(writer, 0).counts)
+            raise
+        finally:
+            read_pool.shutdown()
+        summary = RunSummary.from_writer(writer, found)
+        try:
+            if check:  # in this process: its own connection shares the writer's open database
+                checked = check_quality(db_path, Path(quality_dir), run_id)
+                summary.with_findings(checked.findings, checked.line())
+        except Exception as exc:  # findings never block loading: the data is in, the report says what went wrong
+            summary.quality = f"failed: {exc.__class__.__name__}: {exc}".splitlines()[0]
+        finish_run(writer.con, run_id, "succeeded", summary.counts)
+        publish(writer.con, db_path.parent / "published" / db_path.name)
     create_markdown_artifact(summary.markdown(), key="ingest-summary", description=summary.line())
     get_run_logger().info("ingest %s: %s", run_id, summary.line())
     return summary.counters()

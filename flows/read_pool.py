@@ -11,8 +11,11 @@ they are archived, and the fetch task takes the readings back in order.
 
 Workers come from a forkserver with the extractor preloaded: the crawler
 runs threads, and a plain fork could copy a lock some other thread holds;
-spawn would import the extractor again in every worker. One pool per
-process, created on first use (its size fixed by the first caller) and shut
+spawn would import the extractor again in every worker. The preload names
+the modules an HTML page's reading imports on first use too (the extractor
+imports its interpreter lazily): without them each new worker spent 60 ms
+compiling them before its first page. One pool per process, created on
+first use or by ``start`` (its size fixed by the first caller) and shut
 down by the flow at its end, so no reader outlives the run. A worker that
 dies (a crash inside a parser) fails only its chunk, which Prefect retries
 on a fresh pool, where in-process it would have killed the crawl. As with
@@ -47,10 +50,12 @@ from flows.page_reading import PageReading, read_page
 Reading = Callable[[], PageReading]  # a page's reading, or the job that makes it
 
 BATCH = 5
+_PRELOAD = ["flows.page_reading", "extract.interpret", "extract.sniff", "extract.html_tables"]
 
 _lock = threading.RLock()  # held while sending, which may discard a broken pool (taking it again)
 _pool: ProcessPoolExecutor | None = None
 _waiting: list[_Slot] = []  # pages not sent yet, in the order they came
+_starting: threading.Thread | None = None  # what ``start`` began
 
 
 class _Slot:
@@ -79,7 +84,7 @@ def submit(
     """Queue ``data`` for reading on the pool (or defer it to the caller when ``workers`` is 0); the other
     arguments are ``read_page``'s."""
     job = partial(read_page, data, content_type, url, agency, whole, title)
-    if workers <= 0 or multiprocessing.current_process().daemon:
+    if not _pooled(workers):
         return job
     slot = _Slot(job, workers)
     with _lock:
@@ -87,6 +92,31 @@ def submit(
         if len(_waiting) >= BATCH:
             _send(workers)
     return slot
+
+
+def start(workers: int) -> None:
+    """Start the pool's first worker now rather than at the first page: a flow calls this as it starts, so
+    that forking hides behind its opening of the warehouse and its discovery (a tenth of a second or more).
+
+    In a thread of its own: in a new process the forkserver first preloads the
+    extractor (a second or more on a busy machine), which held up the flow's
+    first requests when asked for on its thread. ``shutdown`` waits for it.
+    """
+    global _starting
+    if _pooled(workers):
+        _starting = threading.Thread(target=_first_worker, args=(workers,), name="reader-start", daemon=True)
+        _starting.start()
+
+
+def _first_worker(workers: int) -> None:
+    with _lock:
+        pool = _shared(workers)
+    pool.submit(int)  # not holding ``_lock``: pages keep queueing while the worker forks
+
+
+def _pooled(workers: int) -> bool:
+    """Pages go to the pool: there are workers to have, and this process may have children (not a Dask worker)."""
+    return workers > 0 and not multiprocessing.current_process().daemon
 
 
 def _send(workers: int) -> None:
@@ -117,6 +147,8 @@ def _read_all(jobs: list[Reading]) -> list[PageReading | Exception]:
 
 def shutdown() -> None:
     """Stop the workers and wait for them (joined, so none is left a zombie); the next read starts a new pool."""
+    if _starting is not None:
+        _starting.join()
     with _lock:
         pool = _pool
     if pool is not None:
@@ -128,7 +160,7 @@ def _shared(workers: int) -> ProcessPoolExecutor:
     global _pool
     if _pool is None:
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["flows.page_reading"])
+        context.set_forkserver_preload(_PRELOAD)
         _pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_exit_with_parent)
     return _pool
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import asdict, dataclass
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
@@ -26,11 +27,14 @@ class RunCounts:
     findings: int = 0
 
 
-def start_run(con_or_path: duckdb.DuckDBPyConnection | Path | str, run_id: str | None = None) -> str:
-    """Record a run as started; returns its id (a new uuid4 hex unless given)."""
+def start_run(
+    con_or_path: duckdb.DuckDBPyConnection | Path | str, run_id: str | None = None, started_at: datetime | None = None
+) -> str:
+    """Record a run as started (``started_at``: when it did, if before now); returns its id (a new uuid4 hex
+    unless given)."""
     run_id = run_id or uuid.uuid4().hex
     with opened(con_or_path) as con:
-        con.execute(sql("load/start_run.sql"), {"run_id": run_id, "started_at": utc_now()})
+        con.execute(sql("load/start_run.sql"), {"run_id": run_id, "started_at": started_at or utc_now()})
     return run_id
 
 

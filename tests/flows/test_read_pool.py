@@ -66,6 +66,20 @@ def test_shutdown_leaves_no_worker_process() -> None:
     assert read_pool._pool is None
 
 
+def test_start_forks_a_reader_before_any_page_only_when_there_are_readers() -> None:
+    read_pool.start(0)
+    assert read_pool._pool is None
+    try:
+        read_pool.start(2)
+        assert read_pool._starting is not None
+        read_pool._starting.join()
+        assert read_pool._pool is not None and len(read_pool._pool._processes) == 1
+        page = next(RENDITIONS.glob("*.html"))
+        assert read_pool.submit(page.read_bytes(), "text/html", page.name, "", 2)().read is not None
+    finally:
+        read_pool.shutdown()
+
+
 def test_zero_workers_read_in_the_caller_without_a_pool() -> None:
     page = next(RENDITIONS.glob("*.html"))
     reading = read_pool.submit(page.read_bytes(), "text/html", page.name, "", 0)

@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from flows.state import CrawlState, DocumentRecord
+import pytest
+
+from flows.state import CrawlState, DocumentRecord, ListingRecord
 from flows.writer import Writer
+from gongkai.errors import UserError
 
 
 def test_the_state_is_saved_at_the_first_flush_then_when_due_and_always_at_the_last(tmp_path: Path) -> None:
@@ -23,3 +26,15 @@ def test_the_state_is_saved_at_the_first_flush_then_when_due_and_always_at_the_l
         assert len(json.loads(state_file.read_text())["documents"]) == 2
     finally:
         writer.close()
+
+
+def test_a_warehouse_that_cannot_be_opened_fails_the_first_flush_with_nothing_recorded(tmp_path: Path) -> None:
+    db, state_file = tmp_path / "w.duckdb", tmp_path / "w.crawl.json"
+    db.write_bytes(b"not a warehouse\n" * 1024)
+    writer = Writer(db, CrawlState(), state_file, "run-1")  # opens in the background: no error yet
+    writer.state.listings["http://x.gov.cn/col/"] = ListingRecord(etag="e")
+    with pytest.raises(UserError, match="cannot open warehouse"):
+        writer.flush(last=True)
+    writer.close()
+    assert not state_file.exists()
+    assert db.read_bytes() == b"not a warehouse\n" * 1024

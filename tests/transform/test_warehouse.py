@@ -76,6 +76,16 @@ def test_views_are_created_whatever_order_their_files_sort_in(tmp_path):
         create_views(con, views)
 
 
+def test_a_view_whose_name_the_dependency_scan_misses_is_retried_after_the_others(tmp_path):
+    views = tmp_path / "views"
+    views.mkdir()
+    (views / "a_top.sql").write_text('create view top_view as select x + 1 as y from "base view";\n')
+    (views / "b_base.sql").write_text('create view "base view" as select 1 as x;\n')
+    con = duckdb.connect()
+    create_views(con, views)
+    assert con.execute("select y from top_view").fetchall() == [(2,)]
+
+
 def test_every_shipped_migration_is_numbered():
     names = sorted(p.name for p in MIGRATIONS_DIR.glob("*.sql"))
     assert [p.name for _, _, p in migrations()] == names
