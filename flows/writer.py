@@ -29,9 +29,10 @@ nothing twice.
 The warehouse is opened, migrated and the run recorded as started in a
 thread of its own while the crawl discovers and fetches (a fresh file takes
 0.2 s to migrate, a fifth of a one-report run); the first use of ``con``
-waits for it, and the first flush is due a second after it opened. Nothing is written to the warehouse or the state before then,
-so a warehouse that cannot be opened still fails the run with nothing
-written, at its first flush instead of before its first request.
+waits for it, and the first flush is due a second after it opened. Nothing
+is written to the warehouse or the state before then, so a warehouse that
+cannot be opened still fails the run with nothing written, at its first
+flush instead of before its first request.
 """
 
 from __future__ import annotations

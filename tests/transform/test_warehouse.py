@@ -63,27 +63,32 @@ def test_failing_migration_leaves_the_file_at_the_previous_version(tmp_path):
     con.close()
 
 
-def test_views_are_created_whatever_order_their_files_sort_in(tmp_path):
+@pytest.mark.parametrize(
+    ("top", "base"),
+    [
+        # named plainly: the dependency scan orders them
+        (
+            "create or replace view top_view as select x + 1 as y from base_view;",
+            "create or replace view base_view as select 1 as x;",
+        ),
+        # a quoted name the scan cannot see: retried after the others
+        (
+            'create or replace view top_view as select x + 1 as y from "base view";',
+            'create or replace view "base view" as select 1 as x;',
+        ),
+    ],
+)
+def test_views_are_created_whatever_order_their_files_sort_in(tmp_path, top, base):
     views = tmp_path / "views"
     views.mkdir()
-    (views / "a_top.sql").write_text("create or replace view top_view as select x + 1 as y from base_view;\n")
-    (views / "b_base.sql").write_text("create or replace view base_view as select 1 as x;\n")
+    (views / "a_top.sql").write_text(top + "\n")
+    (views / "b_base.sql").write_text(base + "\n")
     con = duckdb.connect()
     create_views(con, views)
     assert con.execute("select y from top_view").fetchall() == [(2,)]
     (views / "c_bad.sql").write_text("create or replace view bad as select * from missing_table;\n")
     with pytest.raises(RuntimeError, match=r"c_bad\.sql"):
         create_views(con, views)
-
-
-def test_a_view_whose_name_the_dependency_scan_misses_is_retried_after_the_others(tmp_path):
-    views = tmp_path / "views"
-    views.mkdir()
-    (views / "a_top.sql").write_text('create view top_view as select x + 1 as y from "base view";\n')
-    (views / "b_base.sql").write_text('create view "base view" as select 1 as x;\n')
-    con = duckdb.connect()
-    create_views(con, views)
-    assert con.execute("select y from top_view").fetchall() == [(2,)]
 
 
 def test_every_shipped_migration_is_numbered():
