@@ -26,13 +26,13 @@ thousand-page first run. A killed run loses at most those seconds of settled
 work: the warehouse has it, and the next run fetches it again and loads
 nothing twice.
 
-The warehouse is opened, migrated and the run recorded as started in a
-thread of its own while the crawl discovers and fetches (a fresh file takes
-0.2 s to migrate, a fifth of a one-report run); the first use of ``con``
-waits for it, and the first flush is due a second after it opened. Nothing
-is written to the warehouse or the state before then, so a warehouse that
-cannot be opened still fails the run with nothing written, at its first
-flush instead of before its first request.
+The warehouse is opened at once (a file another process holds fails the
+run before its first request), then migrated and the run recorded as
+started in a thread of its own while the crawl discovers and fetches (a
+fresh file takes 0.2 s to migrate, a fifth of a one-report run); the first
+use of ``con`` waits for it, and the first flush is due a second after.
+Nothing is written to the state before then, so a warehouse that cannot be
+migrated still fails the run with nothing written, at its first flush.
 """
 
 from __future__ import annotations
@@ -83,8 +83,9 @@ _OUTCOME_SCHEMA = pa.schema(
 class Writer:
     def __init__(self, db: Path, state: CrawlState, state_file: Path, run_id: str) -> None:
         self.state, self.state_file, self.run_id = state, state_file, run_id
+        con = connect(db)  # at once (30 ms): a warehouse another process holds fails the run before any request
         opener = ThreadPoolExecutor(1, thread_name_prefix="warehouse-open")
-        self._opened: Future[duckdb.DuckDBPyConnection] = opener.submit(_open, db, run_id, utc_now())
+        self._opened: Future[duckdb.DuckDBPyConnection] = opener.submit(_prepared, con, run_id, utc_now())
         opener.shutdown(wait=False)
         self.counts: Counter[str] = Counter()
         self.failed: dict[str, str] = {}
@@ -243,8 +244,7 @@ class Writer:
         self._outcomes = []
 
 
-def _open(db: Path, run_id: str, started_at: datetime) -> duckdb.DuckDBPyConnection:
-    con = connect(db)
+def _prepared(con: duckdb.DuckDBPyConnection, run_id: str, started_at: datetime) -> duckdb.DuckDBPyConnection:
     try:
         migrate(con)
         start_run(con, run_id, started_at)

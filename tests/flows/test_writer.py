@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from flows.state import CrawlState, DocumentRecord, ListingRecord
@@ -28,13 +29,25 @@ def test_the_state_is_saved_at_the_first_flush_then_when_due_and_always_at_the_l
         writer.close()
 
 
-def test_a_warehouse_that_cannot_be_opened_fails_the_first_flush_with_nothing_recorded(tmp_path: Path) -> None:
+def test_a_warehouse_that_cannot_be_opened_fails_at_once_with_nothing_written(tmp_path: Path) -> None:
+    """Before the crawl's first request, not after its first chunk: the file is opened before the run starts."""
     db, state_file = tmp_path / "w.duckdb", tmp_path / "w.crawl.json"
     db.write_bytes(b"not a warehouse\n" * 1024)
-    writer = Writer(db, CrawlState(), state_file, "run-1")  # opens in the background: no error yet
-    writer.state.listings["http://x.gov.cn/col/"] = ListingRecord(etag="e")
     with pytest.raises(UserError, match="cannot open warehouse"):
+        Writer(db, CrawlState(), state_file, "run-1")
+    assert not state_file.exists()
+    assert db.read_bytes() == b"not a warehouse\n" * 1024
+
+
+def test_a_warehouse_that_cannot_be_migrated_fails_the_first_flush_with_nothing_recorded(tmp_path: Path) -> None:
+    db, state_file = tmp_path / "w.duckdb", tmp_path / "w.crawl.json"
+    with duckdb.connect(str(db)) as con:  # a DuckDB file, but not one of ours: its migrations table is another
+        con.execute("create table schema_migrations (note varchar)")
+    writer = Writer(db, CrawlState(), state_file, "run-1")  # migrates in the background: no error yet
+    writer.state.listings["http://x.gov.cn/col/"] = ListingRecord(etag="e")
+    with pytest.raises(duckdb.Error):
         writer.flush(last=True)
     writer.close()
     assert not state_file.exists()
-    assert db.read_bytes() == b"not a warehouse\n" * 1024
+    with duckdb.connect(str(db)) as con:
+        assert con.execute("select count(*) from schema_migrations").fetchone() == (0,)
