@@ -41,7 +41,7 @@ class PoliteClient:
         """``not_before`` carries the hosts' gates from another process (a Dask worker) into this one."""
         self.settings = settings or CrawlSettings()
         s = self.settings
-        self._rules = RobotsRules(robots, self._with_retries)
+        self._rules = RobotsRules(robots, self._with_retries, s.max_crawl_delay)
         self._hosts: set[str] = set()
         for host, at in (not_before or {}).items():
             gate(host).defer(at)

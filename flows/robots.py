@@ -7,7 +7,10 @@ that outlasts our retries, or a network failure means keep out of the host
 this run, and that verdict is kept for the run, so a host whose robots.txt
 is down costs one round of retries, not one per URL; redirects are followed
 (five, across hosts too). A robots.txt ``Crawl-delay`` is handed to the
-host's gate, where it wins over our own interval when larger.
+host's gate, where it wins over our own interval when larger. One longer
+than ``max_crawl_delay`` (an hour between pages, say) keeps us off the host
+for the run, each URL failing retryably: a nightly run that waited it out
+would never end, and one that shortened it would not be doing as asked.
 """
 
 from __future__ import annotations
@@ -43,9 +46,10 @@ class RobotsRecord:
 class RobotsRules:
     """The rules of every host one client visits; ``records`` is what the crawl state keeps."""
 
-    def __init__(self, records: dict[str, RobotsRecord] | None, fetch: Fetch) -> None:
+    def __init__(self, records: dict[str, RobotsRecord] | None, fetch: Fetch, max_delay: float = float("inf")) -> None:
         self.records: dict[str, RobotsRecord] = dict(records or {})
         self._fetch = fetch
+        self._max_delay = max_delay
         self._parsed: dict[str, Protego] = {}
         self._lock = threading.Lock()  # a client's threads share it: robots.txt is fetched once per host
 
@@ -59,9 +63,16 @@ class RobotsRules:
                     raise FetchError(url, f"robots.txt unavailable ({record.unreachable})", retryable=True)
                 self._parsed[host] = Protego.parse(record.text)
                 delay = self._parsed[host].crawl_delay(ROBOTS_TOKEN)
-                if delay:
+                if delay and float(delay) <= self._max_delay:
                     gate(host).slow_to(float(delay))
             rules = self._parsed[host]
+        delay = rules.crawl_delay(ROBOTS_TOKEN)
+        if delay and float(delay) > self._max_delay:
+            raise FetchError(
+                url,
+                f"robots.txt asks for {float(delay):g} s between requests, over {self._max_delay:g} s",
+                retryable=True,
+            )
         return rules.can_fetch(url, ROBOTS_TOKEN)
 
     def _record(self, url: str) -> RobotsRecord:

@@ -39,6 +39,7 @@ class CrawlSettings:
     read_timeout: float = 30.0
     total_timeout: float = 300.0  # a whole response, however slowly its bytes trickle in
     max_retry_after: float = 60.0  # the longest Retry-After we wait for before the next try
+    max_crawl_delay: float = 60.0  # a robots.txt Crawl-delay beyond it keeps us off the host for the run
     attempts: int = 3
     backoff: float = 2.0  # seconds before the first retry, doubled for each further one
     max_bytes: int = 100 * 1024 * 1024

@@ -100,6 +100,19 @@ def test_our_group_wins_over_star_and_allow_overrides_disallow(portal: Portal) -
     assert all(later.start - earlier.end >= 0.29 for earlier, later in itertools.pairwise(hits))
 
 
+def test_a_crawl_delay_longer_than_we_wait_keeps_us_off_the_host_for_the_run(portal: Portal) -> None:
+    """An hour between pages would keep a nightly run going for days: each URL fails retryably instead, and
+    the host is asked for nothing but its rules."""
+    portal.add("/robots.txt", "User-agent: *\nCrawl-delay: 3600\n", content_type=TEXT)
+    portal.add("/a.html", "a")
+    with PoliteClient(FAST) as client:
+        for _ in range(2):
+            with pytest.raises(FetchError, match=r"robots\.txt asks for 3600 s between requests, over 60 s") as info:
+                client.get(portal.url("/a.html"))
+            assert info.value.retryable
+    assert [hit.path for hit in portal.hits] == ["/robots.txt"]
+
+
 def test_a_changed_robots_is_rechecked_conditionally_and_applied(portal: Portal) -> None:
     route = portal.add("/robots.txt", "User-agent: *\nDisallow:\n", content_type=TEXT)
     portal.add("/a.html", "a")
