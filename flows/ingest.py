@@ -29,7 +29,7 @@ from flows.state import CrawlState, state_path
 from flows.summary import RunSummary
 from flows.tasks import check_quality
 from flows.writer import Writer
-from transform.publish import publish
+from transform.publish import publish, published_copy
 from transform.runs import finish_run
 
 
@@ -70,7 +70,7 @@ def ingest_flow(
         except Exception as exc:  # findings never block loading: the data is in, the report says what went wrong
             summary.quality = f"failed: {exc.__class__.__name__}: {exc}".splitlines()[0]
         finish_run(writer.con, run_id, "succeeded", summary.counts)
-        publish(writer.con, db_path.parent / "published" / db_path.name)
+        publish(writer.con, published_copy(db_path))
     create_markdown_artifact(summary.markdown(), key="ingest-summary", description=summary.line())
     get_run_logger().info("ingest %s: %s", run_id, summary.line())
     return summary.counters()

@@ -24,6 +24,12 @@ STORAGE_VERSION = "v1.5.0"
 _ALIAS = "published_copy"
 
 
+def published_copy(db_path: Path) -> Path:
+    """Where the copy of the warehouse ``db_path`` goes: ``published/`` beside it, under the same name, so
+    ``gongkai ingest`` and ``gongkai load`` on one warehouse publish one copy, and two warehouses two."""
+    return Path(db_path).parent / "published" / Path(db_path).name
+
+
 def publish(con_or_path: duckdb.DuckDBPyConnection | Path | str, published_path: Path) -> Path:
     """Write the warehouse's tables and views to ``published_path`` atomically; return the path."""
     published_path = Path(published_path)

@@ -27,7 +27,6 @@ SQL_DIR = Path(__file__).resolve().parents[1] / "sql"
 MIGRATIONS_DIR = SQL_DIR / "migrations"
 VIEWS_DIR = SQL_DIR / "views"
 DEFAULT_DB = Path("data/warehouse.duckdb")
-DEFAULT_PUBLISHED = Path("data/published/gongkai.duckdb")
 _MIGRATION_NAME = re.compile(r"^(\d{4})_(\w+)\.sql$")
 _VIEW_NAME = re.compile(r"\bview\s+(\w+)")  # in lowercased SQL
 _COMMENT = re.compile(r"--[^\n]*")

@@ -19,7 +19,6 @@ import click
 
 from gongkai.commands.options import raw_dir_option, warehouse_option
 from gongkai.errors import UserError, one_line_errors
-from transform.warehouse import DEFAULT_PUBLISHED
 
 
 @click.command()
@@ -29,17 +28,15 @@ from transform.warehouse import DEFAULT_PUBLISHED
 @click.option(
     "--published",
     type=click.Path(dir_okay=False, path_type=Path),
-    default=DEFAULT_PUBLISHED,
-    show_default=True,
-    help="Read-only copy for analysts, replaced after the load.",
+    help="Read-only copy for analysts, replaced after the load [default: published/ beside the warehouse].",
 )
 @click.option("--no-publish", is_flag=True, help="Load only; leave the published copy as it is.")
 @one_line_errors
-def load(sources: tuple[str, ...], db: Path, raw_dir: Path, published: Path, no_publish: bool) -> None:
+def load(sources: tuple[str, ...], db: Path, raw_dir: Path, published: Path | None, no_publish: bool) -> None:
     """Extract each SOURCE (file or http(s) URL) and load all of them into the warehouse in one batch."""
     from gongkai.archive import recorded_fetches
     from transform.load import load_reports
-    from transform.publish import publish
+    from transform.publish import publish, published_copy
 
     known = recorded_fetches(raw_dir)
     items = []
@@ -57,7 +54,7 @@ def load(sources: tuple[str, ...], db: Path, raw_dir: Path, published: Path, no_
             f"{stats.issues} issues into {db}"
         )
         if not no_publish:
-            click.echo(f"published {publish(db, published)}")
+            click.echo(f"published {publish(db, published or published_copy(db))}")
     if failed:
         raise SystemExit(1)
 

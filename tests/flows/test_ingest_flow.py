@@ -105,6 +105,8 @@ def test_crawl_then_recrawl(prefect_harness: None, portal: Portal, tmp_path: Pat
     assert "HTTP 404" in failed[portal.url("/col/gone.html")]
     assert portal.requests_to("/private/d.html") == [] and portal.requests_to("/files/f.pdf") == []
     assert not list((tmp_path / "raw").glob(".*.tmp"))
+    with duckdb.connect(str(tmp_path / "published" / "w.duckdb"), read_only=True) as con:  # where load puts it too
+        assert con.execute("select count(*) from documents").fetchone() == (5,)
 
     before = len(portal.hits)
     second = _run(tmp_path, sources, check=False)

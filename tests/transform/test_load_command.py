@@ -76,6 +76,14 @@ def test_load_seeds_and_a_url_skipping_bad_sources(tmp_path, portal):
         assert con.execute(provenance).fetchall() == original
 
 
+def test_the_copy_is_published_beside_the_warehouse_unless_told(tmp_path):
+    """Where ``gongkai ingest`` publishes the same warehouse: one copy per warehouse, whichever command loaded."""
+    args = ["load", str(SEEDS[1]), "--db", str(tmp_path / "w.duckdb"), "--raw-dir", str(tmp_path / "raw")]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    with duckdb.connect(str(tmp_path / "published" / "w.duckdb"), read_only=True) as con:
+        assert con.execute("select count(*) from documents").fetchone() == (1,)
+
+
 def test_only_bad_sources_load_nothing(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     result = run(tmp_path, tmp_path / "empty.txt", tmp_path / "nope.txt")
