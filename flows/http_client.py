@@ -80,7 +80,7 @@ class PoliteClient:
         """GET with robots.txt, the host gate, retries, a size cap and conditional headers."""
         headers = conditional(etag, last_modified)
         for _ in range(self.settings.max_redirects + 1):
-            _check_requestable(url)
+            check_requestable(url)
             if not self._rules.allowed(url):
                 raise FetchError(url, "disallowed by robots.txt", retryable=False)
             fetched = self._with_retries(url, headers)
@@ -145,7 +145,7 @@ class PoliteClient:
         return proxied if proxied and not urllib.request.proxy_bypass(parts.hostname or "") else self._direct
 
 
-def _check_requestable(url: str) -> None:
+def check_requestable(url: str) -> None:
     """Links on portals name ftp: servers and mistyped hosts; each is one URL's failure, not the task's."""
     try:
         parts = urlsplit(url)

@@ -51,6 +51,7 @@ class RobotsRules:
         self._fetch = fetch
         self._max_delay = max_delay
         self._parsed: dict[str, Protego] = {}
+        self._too_slow: dict[str, str] = {}  # hosts whose Crawl-delay is over ``max_delay``: why we keep off
         self._lock = threading.Lock()  # a client's threads share it: robots.txt is fetched once per host
 
     def allowed(self, url: str) -> bool:
@@ -62,17 +63,16 @@ class RobotsRules:
                 if record.unreachable:
                     raise FetchError(url, f"robots.txt unavailable ({record.unreachable})", retryable=True)
                 self._parsed[host] = Protego.parse(record.text)
-                delay = self._parsed[host].crawl_delay(ROBOTS_TOKEN)
-                if delay and float(delay) <= self._max_delay:
-                    gate(host).slow_to(float(delay))
+                delay = float(self._parsed[host].crawl_delay(ROBOTS_TOKEN) or 0)
+                if delay > self._max_delay:
+                    self._too_slow[host] = (
+                        f"robots.txt asks for {delay:g} s between requests, over {self._max_delay:g} s"
+                    )
+                elif delay:
+                    gate(host).slow_to(delay)
             rules = self._parsed[host]
-        delay = rules.crawl_delay(ROBOTS_TOKEN)
-        if delay and float(delay) > self._max_delay:
-            raise FetchError(
-                url,
-                f"robots.txt asks for {float(delay):g} s between requests, over {self._max_delay:g} s",
-                retryable=True,
-            )
+        if host in self._too_slow:
+            raise FetchError(url, self._too_slow[host], retryable=True)
         return rules.can_fetch(url, ROBOTS_TOKEN)
 
     def _record(self, url: str) -> RobotsRecord:

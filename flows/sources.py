@@ -10,10 +10,11 @@ from __future__ import annotations
 import csv
 from collections import defaultdict
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from flows.crawl_listing import Source
 from flows.host_gate import host_of
+from flows.http_client import check_requestable
+from flows.responses import FetchError
 from gongkai.errors import UserError
 
 DEMO_PLACEHOLDER = "{demo}"
@@ -35,20 +36,14 @@ def read_sources(path: Path, demo_url: str | None = None) -> list[Source]:
                         f"{path}:{number}: {DEMO_PLACEHOLDER} needs the demo portal (run without --no-demo)"
                     )
                 url = url.replace(DEMO_PLACEHOLDER, demo_url.rstrip("/"))
-            if not _is_http_url(url):
-                raise UserError(f"{path}:{number}: not an http(s) URL: {url!r}")
+            try:
+                check_requestable(url)  # the client's own test, so a source passes exactly when it can be fetched
+            except FetchError:
+                raise UserError(f"{path}:{number}: not an http(s) URL: {url!r}") from None
             sources.append(Source((row["agency"] or "").strip(), url))
     if not sources:
         raise UserError(f"{path}: no sources listed")
     return sources
-
-
-def _is_http_url(url: str) -> bool:
-    try:
-        parts = urlsplit(url)
-    except ValueError:  # "http://[::1" and its kin
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 def uses_demo(path: Path) -> bool:
